@@ -1,0 +1,32 @@
+/**
+ * Typed domain errors with stable codes (STYLE.md #7). The domain raises them; only the edges
+ * (HTTP routes, card handlers) turn them into a status code or an error card.
+ */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  CONFERENCE_NOT_FOUND: 'CONFERENCE_NOT_FOUND',
+  UNKNOWN_VERB: 'UNKNOWN_VERB',
+  MALFORMED_PAYLOAD: 'MALFORMED_PAYLOAD',
+  RSVP_NOT_INVITED: 'RSVP_NOT_INVITED',
+  RSVP_STALE_CARD: 'RSVP_STALE_CARD',
+  RSVP_CONFERENCE_CLOSED: 'RSVP_CONFERENCE_CLOSED',
+  DEADLINE_OUT_OF_RANGE: 'DEADLINE_OUT_OF_RANGE',
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** An error a person can act on: `message` is written for them and carries no case data. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Field-level problems, e.g. [{ path: 'children.0.dateOfBirth', message: '...' }]. */
+    readonly details: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

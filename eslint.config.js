@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'outbox/', 'coverage/', 'tabs/dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Nothing but bot/config.ts reads the environment (STYLE.md #6).
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from bot/config.ts.' }],
+    },
+  },
+  {
+    files: ['bot/config.ts', 'scripts/**', 'test/**', 'bench/**', 'jest.config.js'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The domain is pure: no I/O, no framework (DESIGN.md §2).
+    files: ['bot/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'restify*', 'pg', 'pg-boss', '@electric-sql/*', 'kysely', 'node:fs*', 'node:http*', '../store/*', '../teams/*', '../graph/*', '../http/*'] }],
+    },
+  },
+);
