@@ -11,7 +11,8 @@ import addFormatsModule from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS with a default export.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats =
+  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 export const CONTRACTS_DIR = path.resolve(process.cwd(), '..', 'shared', 'contracts');
 
@@ -46,14 +47,16 @@ export function cardProblems(card: unknown): string[] {
       typeof msteams === 'object' &&
       msteams !== null &&
       Object.keys(msteams).every((k) => k === 'width' || k === 'entities') &&
-      ((msteams as { width?: unknown }).width === undefined || (msteams as { width?: unknown }).width === 'Full');
+      ((msteams as { width?: unknown }).width === undefined ||
+        (msteams as { width?: unknown }).width === 'Full');
     if (!ok) problems.push(`msteams: unexpected ${JSON.stringify(msteams)}`);
   }
   const validate = adaptiveCard15();
   if (!validate(rest)) {
     for (const e of validate.errors ?? []) problems.push(`${e.instancePath || '/'} ${e.message ?? ''}`);
   }
-  if ((rest as { version?: unknown }).version !== '1.5') problems.push(`version is ${String((rest as { version?: unknown }).version)}, Teams bots target 1.5`);
+  if ((rest as { version?: unknown }).version !== '1.5')
+    problems.push(`version is ${String((rest as { version?: unknown }).version)}, Teams bots target 1.5`);
   const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (size > 80_000) problems.push(`card is ${size} bytes, keep under 80 KB`);
   return problems;
