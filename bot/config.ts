@@ -1,0 +1,146 @@
+/**
+ * The one place that reads the environment (STYLE.md #6). Parsed once at start-up with zod; a bad or
+ * missing setting stops the service with a message that lists every problem at once.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const isoDates = z
+  .string()
+  .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'closure days are YYYY-MM-DD dates, separated by commas')));
+
+const EnvSchema = z
+  .object({
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Address people reach the service on (tab links, external report links); defaults to http://HOST:PORT. */
+    PUBLIC_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default('./data'),
+    OUTBOX_DIR: z.string().default('./outbox'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Largest request body accepted, in bytes. */
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
+
+    // Bot Framework (Microsoft Entra app registration of the bot).
+    MICROSOFT_APP_ID: z.string().uuid('MICROSOFT_APP_ID must be the bot’s application (client) id, a GUID').optional(),
+    MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MICROSOFT_APP_TENANT_ID: z.string().uuid('MICROSOFT_APP_TENANT_ID must be the tenant id, a GUID').optional(),
+
+    // Microsoft Graph (calendar and mail); without these the local outbox is used.
+    GRAPH_TENANT_ID: z.string().uuid().optional(),
+    GRAPH_CLIENT_ID: z.string().uuid().optional(),
+    GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    GRAPH_ORGANISER_MAILBOX: z.string().email().optional(),
+
+    // The authority's own settings.
+    AUTHORITY_NAME: z.string().min(1).default('Example Borough Council (fictional)'),
+    /** Working days to send the minutes: Cornwall says 15 (seed 004), Dorset 20 (seed 003 §4.7). */
+    MINUTES_WORKING_DAYS: z.coerce.number().int().min(1).max(40).default(15),
+    /** Days the authority is closed beyond bank holidays, e.g. "2026-12-29,2026-12-30". */
+    CLOSURE_DAYS: isoDates.default([]),
+    /** Agencies with direct contact needed beside children's social care for quorum. */
+    QUORUM_OTHER_AGENCIES: z.coerce.number().int().min(0).max(10).default(2),
+    DEMO_DATA: bool.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD)
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required when MICROSOFT_APP_ID is set' });
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID)
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'is required for a single-tenant bot' });
+    if (!env.MICROSOFT_APP_ID && !isLoopback(env.HOST))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `is ${env.HOST}: without MICROSOFT_APP_ID the bot accepts unauthenticated traffic, so it may listen on loopback only`,
+      });
+    const graph = [env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, env.GRAPH_CLIENT_SECRET, env.GRAPH_ORGANISER_MAILBOX];
+    if (graph.some(Boolean) && !graph.every(Boolean))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRAPH_*'],
+        message: 'set all of GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_ORGANISER_MAILBOX, or none',
+      });
+  });
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  outboxDir: string;
+  databaseUrl?: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  maxBodyBytes: number;
+  bot: { appId?: string | undefined; appPassword?: string | undefined; appType: string; tenantId?: string | undefined };
+  /** True when the endpoint may skip Bot Framework authentication: no app id and a loopback address. */
+  localDevelopment: boolean;
+  graph?: { tenantId: string; clientId: string; clientSecret: string; organiserMailbox: string } | undefined;
+  authority: { name: string; minutesWorkingDays: number; closureDays: string[]; quorumOtherAgencies: number };
+  demoData: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Roundtable cannot start; fix these settings (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses settings from an environment (process.env by default); throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty values count as unset, as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
+  const e = parsed.data;
+  const graph =
+    e.GRAPH_TENANT_ID && e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && e.GRAPH_ORGANISER_MAILBOX
+      ? {
+          tenantId: e.GRAPH_TENANT_ID,
+          clientId: e.GRAPH_CLIENT_ID,
+          clientSecret: e.GRAPH_CLIENT_SECRET,
+          organiserMailbox: e.GRAPH_ORGANISER_MAILBOX,
+        }
+      : undefined;
+  const hostForUrl = e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, ''),
+    dataDir: path.resolve(e.DATA_DIR),
+    outboxDir: path.resolve(e.OUTBOX_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appType: e.MICROSOFT_APP_TYPE,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+    },
+    localDevelopment: !e.MICROSOFT_APP_ID && isLoopback(e.HOST),
+    graph,
+    authority: {
+      name: e.AUTHORITY_NAME,
+      minutesWorkingDays: e.MINUTES_WORKING_DAYS,
+      closureDays: e.CLOSURE_DAYS,
+      quorumOtherAgencies: e.QUORUM_OTHER_AGENCIES,
+    },
+    demoData: e.DEMO_DATA,
+  };
+}
