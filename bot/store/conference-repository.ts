@@ -1,0 +1,236 @@
+/** Conferences and the people in them: the store port for the conference use cases. */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { systemClock, type Clock } from '../domain/clock.js';
+import { initials } from '../domain/conference.js';
+import type {
+  AttendanceFormat,
+  ConferenceKind,
+  ConferenceRequest,
+  ConferenceStatus,
+  StatusChange,
+} from '../domain/conference.js';
+import { DomainError, ErrorCodes } from '../domain/errors.js';
+import { newConferenceRows, toConference, type StoredConference } from './conference-rows.js';
+import { VersionConflictError } from './errors.js';
+import type { Database } from './schema.js';
+
+export type { StoredConference } from './conference-rows.js';
+
+/** What a list shows: no names beyond the chair's, children by initials only (DESIGN.md §3). */
+export interface ConferenceSummary {
+  id: string;
+  reference: string;
+  kind: ConferenceKind;
+  status: ConferenceStatus;
+  format: AttendanceFormat;
+  strategyDiscussionDate: string;
+  scheduledStart?: string | undefined;
+  chairName?: string | undefined;
+  childInitials: string[];
+  createdAt: string;
+  version: number;
+}
+
+export interface ListConferencesOptions {
+  status?: ConferenceStatus | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ConferenceRepository {
+  /** Stores a new request with status 'requested' and the next reference of `now`'s year. */
+  createConference(request: ConferenceRequest, now: Date): Promise<StoredConference>;
+  getConference(id: string): Promise<StoredConference | undefined>;
+  getConferenceByReference(reference: string): Promise<StoredConference | undefined>;
+  /** Newest first. */
+  listConferences(options: ListConferencesOptions): Promise<ConferenceSummary[]>;
+  /** Throws VersionConflictError when the conference changed since `expectedVersion` was read. */
+  updateStatus(id: string, change: StatusChange, expectedVersion: number): Promise<StoredConference>;
+  /** Sets the agreed local start time; the join link is kept unless a new one is given. */
+  setSchedule(id: string, scheduledStart: string, joinUrl?: string): Promise<StoredConference>;
+}
+
+const notFound = () =>
+  new DomainError(ErrorCodes.CONFERENCE_NOT_FOUND, 'That conference could not be found.');
+
+export function conferenceRepository(
+  db: Kysely<Database>,
+  deps: { clock?: Clock; newId?: () => string } = {},
+): ConferenceRepository {
+  const clock = deps.clock ?? systemClock;
+  const newId = deps.newId ?? randomUUID;
+  // Repeatable read: the parts of a conference are read from one snapshot on PostgreSQL.
+  const read = <T>(fn: (trx: Kysely<Database>) => Promise<T>) =>
+    db.transaction().setIsolationLevel('repeatable read').execute(fn);
+
+  return {
+    createConference: (request, now) =>
+      db.transaction().execute(async (trx) => {
+        const reference = await nextReference(trx, now);
+        const rows = newConferenceRows(request, reference, now, newId);
+        await trx.insertInto('conferences').values(rows.conference).execute();
+        if (rows.children.length) await trx.insertInto('children').values(rows.children).execute();
+        if (rows.familyMembers.length)
+          await trx.insertInto('family_members').values(rows.familyMembers).execute();
+        if (rows.invitees.length) await trx.insertInto('invitees').values(rows.invitees).execute();
+        await trx
+          .insertInto('conference_status_history')
+          .values({ conference_id: rows.conference.id, from_status: null, to_status: 'requested', at: now })
+          .execute();
+        return (await load(trx, 'id', rows.conference.id)) ?? fail(notFound());
+      }),
+
+    getConference: (id) => read((trx) => load(trx, 'id', id)),
+
+    getConferenceByReference: (reference) => read((trx) => load(trx, 'reference', reference)),
+
+    async listConferences({ status, limit, offset }) {
+      let query = db
+        .selectFrom('conferences')
+        .select([
+          'id',
+          'reference',
+          'kind',
+          'status',
+          'format',
+          'strategy_discussion_date',
+          'scheduled_start',
+        ])
+        .select(['created_at', 'version', sql<string | null>`chair->>'name'`.as('chair_name')])
+        .orderBy('created_at', 'desc')
+        .orderBy('reference', 'desc')
+        .limit(limit)
+        .offset(offset);
+      if (status) query = query.where('status', '=', status);
+      const rows = await query.execute();
+      const children = rows.length
+        ? await db
+            .selectFrom('children')
+            .select(['conference_id', 'first_name', 'last_name'])
+            .where(
+              'conference_id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .orderBy('position')
+            .execute()
+        : [];
+      return rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        kind: r.kind,
+        status: r.status,
+        format: r.format,
+        strategyDiscussionDate: r.strategy_discussion_date,
+        scheduledStart: r.scheduled_start ?? undefined,
+        chairName: r.chair_name ?? undefined,
+        childInitials: children
+          .filter((c) => c.conference_id === r.id)
+          .map((c) => initials({ firstName: c.first_name, lastName: c.last_name })),
+        createdAt: r.created_at.toISOString(),
+        version: r.version,
+      }));
+    },
+
+    updateStatus: (id, change, expectedVersion) =>
+      db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom('conferences')
+          .select(['status', 'version'])
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!current) throw notFound();
+        if (current.version !== expectedVersion)
+          throw new VersionConflictError('conference', id, expectedVersion, current.version);
+        await trx
+          .updateTable('conferences')
+          .set({ status: change.to, updated_at: change.at, version: current.version + 1 })
+          .where('id', '=', id)
+          .execute();
+        // History records the status that was really stored, which the version check vouches for.
+        await trx
+          .insertInto('conference_status_history')
+          .values({
+            conference_id: id,
+            from_status: current.status,
+            to_status: change.to,
+            at: change.at,
+            reason: change.reason ?? null,
+          })
+          .execute();
+        return (await load(trx, 'id', id)) ?? fail(notFound());
+      }),
+
+    setSchedule: (id, scheduledStart, joinUrl) =>
+      db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('conferences')
+          .set({ scheduled_start: scheduledStart, updated_at: clock.now(), version: sql`version + 1` })
+          .$if(joinUrl !== undefined, (q) => q.set({ join_url: joinUrl ?? null }))
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n) throw notFound();
+        return (await load(trx, 'id', id)) ?? fail(notFound());
+      }),
+  };
+}
+
+/**
+ * Next reference for the year of `now`, e.g. RT-2026-0001. England's new year begins at midnight
+ * GMT, so the UTC year is the English year. The counter row is locked until the transaction ends,
+ * so references are unique, sequential and not used up by a request that fails.
+ */
+async function nextReference(trx: Kysely<Database>, now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const { last_number } = await trx
+    .insertInto('reference_counters')
+    .values({ year, last_number: 1 })
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({ last_number: sql`reference_counters.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return `RT-${year}-${String(last_number).padStart(4, '0')}`;
+}
+
+/** Reads a whole conference; run inside a transaction so its parts come from one moment. */
+async function load(
+  trx: Kysely<Database>,
+  by: 'id' | 'reference',
+  value: string,
+): Promise<StoredConference | undefined> {
+  const conference = await trx.selectFrom('conferences').selectAll().where(by, '=', value).executeTakeFirst();
+  if (!conference) return undefined;
+  const id = conference.id;
+  const children = await trx
+    .selectFrom('children')
+    .selectAll()
+    .where('conference_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const familyMembers = await trx
+    .selectFrom('family_members')
+    .selectAll()
+    .where('conference_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const invitees = await trx
+    .selectFrom('invitees')
+    .selectAll()
+    .where('conference_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const history = await trx
+    .selectFrom('conference_status_history')
+    .selectAll()
+    .where('conference_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return toConference({ conference, children, familyMembers, invitees, history });
+}
+
+function fail(error: Error): never {
+  throw error;
+}

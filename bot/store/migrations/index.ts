@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0001 from './0001_initial.js';
+
+/**
+ * Migrations are listed in code rather than read from a folder, so they work the same from
+ * tsx, from the compiled build and under jest. Add each new NNNN_name.ts here, in order.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

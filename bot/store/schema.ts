@@ -1,0 +1,153 @@
+/**
+ * Kysely's view of the tables created by the migrations in ./migrations. Column names are
+ * snake_case as in SQL; conference-rows.ts maps them to the domain types in one place.
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { AttendanceFormat, ConferenceKind, ConferenceStatus, Staff } from '../domain/conference.js';
+import type { AgencyKind, CommunicationNeeds } from '../domain/people.js';
+
+/** timestamptz: read as a Date, written as a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** timestamptz with a default of now(): may be left out of an insert. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/**
+ * jsonb: read as the parsed value, written as JSON text. Writing text (not the object) matters:
+ * node-postgres would send a JS array as a PostgreSQL array literal, not as JSON.
+ */
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
+
+export interface ConferencesTable {
+  id: string;
+  reference: string;
+  kind: ConferenceKind;
+  status: ConferenceStatus;
+  /** date columns are read as 'YYYY-MM-DD' text on both engines (see database.ts). */
+  strategy_discussion_date: string;
+  previous_conference_date: string | null;
+  format: AttendanceFormat;
+  /** Local time in England, 'YYYY-MM-DDTHH:mm': what the chair agreed, not an instant. */
+  scheduled_start: string | null;
+  duration_minutes: number;
+  join_url: string | null;
+  chair: NullableJson<Staff>;
+  lead_social_worker: Json<Staff>;
+  minute_taker: NullableJson<Staff>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface ChildrenTable {
+  id: string;
+  conference_id: string;
+  /** Keeps the order the social worker entered. */
+  position: number;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+}
+
+export interface FamilyMembersTable {
+  id: string;
+  conference_id: string;
+  position: number;
+  first_name: string;
+  last_name: string;
+  relationship: string;
+  parental_responsibility: boolean;
+  email: string | null;
+  communication_needs: Json<CommunicationNeeds>;
+  /** Ids of family_members rows in the same conference. */
+  may_not_attend_with: string[];
+}
+
+export interface InviteesTable {
+  id: string;
+  conference_id: string;
+  position: number;
+  name: string;
+  email: string;
+  role: string;
+  agency: string;
+  agency_kind: AgencyKind;
+  direct_contact: boolean;
+  aad_object_id: string | null;
+}
+
+export interface ConferenceStatusHistoryTable {
+  seq: Generated<string>;
+  conference_id: string;
+  from_status: ConferenceStatus | null;
+  to_status: ConferenceStatus;
+  at: Timestamp;
+  reason: string | null;
+}
+
+export interface ReferenceCountersTable {
+  year: number;
+  last_number: number;
+}
+
+export interface ConversationReferencesTable {
+  /** An Entra object id (a person) or a conversation id (a chat or channel). */
+  key: string;
+  reference: Json<Record<string, unknown>>;
+  updated_at: DefaultedTimestamp;
+}
+
+export type InvitationChannel = 'teams' | 'email';
+export type RsvpChannel = 'card' | 'api' | 'calendar' | 'chair';
+
+export interface InvitationsTable {
+  id: string;
+  conference_id: string;
+  invitee_id: string;
+  channel: InvitationChannel;
+  answer: string | null;
+  deputy_name: string | null;
+  deputy_email: string | null;
+  activity_id: string | null;
+  answered_at: NullableTimestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface RsvpAnswersTable {
+  id: string;
+  invitation_id: string;
+  answer: string;
+  deputy_name: string | null;
+  deputy_email: string | null;
+  answered_by: string;
+  channel: RsvpChannel;
+  at: Timestamp;
+  idempotency_key: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  payload: Json<unknown>;
+  dedupe_key: string | null;
+  created_at: DefaultedTimestamp;
+  next_attempt_at: DefaultedTimestamp;
+  sent_at: NullableTimestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+}
+
+export interface Database {
+  conferences: ConferencesTable;
+  children: ChildrenTable;
+  family_members: FamilyMembersTable;
+  invitees: InviteesTable;
+  conference_status_history: ConferenceStatusHistoryTable;
+  reference_counters: ReferenceCountersTable;
+  conversation_references: ConversationReferencesTable;
+  invitations: InvitationsTable;
+  rsvp_answers: RsvpAnswersTable;
+  outbox: OutboxTable;
+}
