@@ -1,8 +1,21 @@
 /**
  * Every Action.Execute verb a Roundtable card can send, declared once (STYLE.md #1).
- * bot/teams/card-actions.ts maps each to its handler in one Record<Verb, …> table.
+ * bot/teams/card-actions.ts maps each to its handler in one Record<Verb, …> table;
+ * cards/payloads.ts holds the zod schema of each verb's `action.data`.
  */
-export const VERBS = ['welcome.show'] as const;
+export const VERBS = [
+  'welcome.show',
+  // Invitation and reminder cards: the four answers, the form to change them, and the per-viewer refresh.
+  'rsvp.attendInPerson',
+  'rsvp.attendVirtually',
+  'rsvp.sendDeputy',
+  'rsvp.reportOnly',
+  'rsvp.change',
+  'rsvp.refresh',
+  // The chair's readiness card and quorum warning.
+  'readiness.refresh',
+  'invitations.send',
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 export const isVerb = (v: unknown): v is Verb =>

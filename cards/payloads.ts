@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { RsvpAnswer } from '../bot/domain/rsvp.js';
+import type { Verb } from './verbs.js';
+
+/**
+ * The `action.data` of every verb, parsed at the edge (STYLE.md #2). Teams merges the card's input
+ * values into `data` by input id, so the deputy form arrives as `deputyName` and `deputyEmail`.
+ * Unknown keys are dropped, not refused: Teams may merge inputs from elsewhere on the card.
+ */
+const id = (what: string) =>
+  z.uuid({
+    error: (i) => (i.input === undefined ? `The card is missing its ${what}.` : `The ${what} is not valid.`),
+  });
+
+const cardVersion = z
+  .number({ error: 'The card version must be a number.' })
+  .int('The card version must be a whole number.')
+  .min(0, 'The card version cannot be negative.')
+  .max(1_000_000, 'The card version is too large.');
+
+/** Identifies the invitation a button belongs to and the version the card showed. */
+export const InvitationRef = z.object({
+  invitationId: id('invitation reference'),
+  conferenceId: id('conference reference'),
+  cardVersion,
+});
+export type InvitationRef = z.infer<typeof InvitationRef>;
+
+export const DeputyPayload = InvitationRef.extend({
+  deputyName: z
+    .string({ error: 'Enter your colleague’s name.' })
+    .trim()
+    .min(1, 'Enter your colleague’s name.')
+    .max(100, 'Your colleague’s name can be at most 100 characters.'),
+  deputyEmail: z
+    .string({ error: 'Enter your colleague’s email address.' })
+    .trim()
+    .max(254, 'Your colleague’s email address can be at most 254 characters.')
+    .pipe(z.email('Enter your colleague’s email address like name@example.org.')),
+});
+export type DeputyPayload = z.infer<typeof DeputyPayload>;
+
+export const ConferenceRef = z.object({
+  conferenceId: id('conference reference'),
+  cardVersion: cardVersion.optional(),
+});
+export type ConferenceRef = z.infer<typeof ConferenceRef>;
+
+export const PAYLOADS = {
+  'welcome.show': z.object({}),
+  'rsvp.attendInPerson': InvitationRef,
+  'rsvp.attendVirtually': InvitationRef,
+  'rsvp.sendDeputy': DeputyPayload,
+  'rsvp.reportOnly': InvitationRef,
+  'rsvp.change': InvitationRef,
+  'rsvp.refresh': InvitationRef,
+  'readiness.refresh': ConferenceRef,
+  'invitations.send': ConferenceRef,
+} as const satisfies Record<Verb, z.ZodType>;
+
+export type PayloadOf<V extends Verb> = z.output<(typeof PAYLOADS)[V]>;
+
+/** The answer each answer button records (one table, so the handler needs no branching on verbs). */
+export const ANSWER_VERBS = {
+  'rsvp.attendInPerson': 'attending-in-person',
+  'rsvp.attendVirtually': 'attending-virtually',
+  'rsvp.sendDeputy': 'sending-deputy',
+  'rsvp.reportOnly': 'report-only',
+} as const satisfies Record<string, RsvpAnswer>;
+export type AnswerVerb = keyof typeof ANSWER_VERBS;
+
+export type ParsedPayload<V extends Verb> =
+  { ok: true; data: PayloadOf<V> } | { ok: false; problems: string[] };
+
+/** Parses a verb's `action.data`; problems are sentences a person can act on, no stack or schema jargon. */
+export function parsePayload<V extends Verb>(verb: V, data: unknown): ParsedPayload<V> {
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
+    return { ok: false, problems: ['This button sent no details. Refresh the card and try again.'] };
+  const result = PAYLOADS[verb].safeParse(data ?? {});
+  if (result.success) return { ok: true, data: result.data as PayloadOf<V> };
+  return { ok: false, problems: [...new Set(result.error.issues.map((i) => i.message))] };
+}
