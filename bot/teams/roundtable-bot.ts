@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationReference } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/render.js';
+import type { Logger } from '../logger.js';
+import type { Actor } from './card-actions.js';
+
+export interface BotDependencies {
+  welcomeCard(): AdaptiveCard;
+  /** Handles an Action.Execute; always resolves to the card to show. */
+  cardAction(verb: unknown, data: unknown, actor: Actor, correlationId: string): Promise<AdaptiveCard>;
+  /** Remembers where the bot can reach a person or chat later (proactive messages need it). */
+  rememberConversation(
+    reference: Partial<ConversationReference>,
+    aadObjectId: string | undefined,
+  ): Promise<void>;
+  logger: Logger;
+}
+
+/**
+ * The Teams bot: a thin layer that turns activities into calls on use cases. No state of its own;
+ * everything that matters is in the database (several instances must behave as one).
+ */
+export class RoundtableBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '')
+        .trim()
+        .toLowerCase();
+      if (text === 'help' || text === 'hi' || text === 'hello' || text === '') {
+        await this.sendWelcome(context);
+      } else {
+        await context.sendActivity(
+          MessageFactory.text(
+            'I did not understand that. Type **help** to see what Roundtable can do for you.',
+          ),
+        );
+      }
+      await next();
+    });
+
+    // Welcome once, when the bot itself joins a personal chat, group chat or team (Teams' install).
+    this.onMembersAdded(async (context, next) => {
+      await this.remember(context);
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.sendWelcome(context);
+      await next();
+    });
+
+    this.onInstallationUpdate(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    await this.remember(context);
+    const from = context.activity.from;
+    const card = await this.deps.cardAction(
+      invokeValue.action.verb,
+      invokeValue.action.data,
+      { id: from.id, aadObjectId: from.aadObjectId },
+      randomUUID(),
+    );
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  private async sendWelcome(context: TurnContext): Promise<void> {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.welcomeCard())));
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    await this.deps.rememberConversation(reference, context.activity.from?.aadObjectId);
+  }
+}

@@ -1,0 +1,63 @@
+import type { ConferenceRequest, ConferenceStatus } from '../domain/conference.js';
+import type { Clock } from '../domain/clock.js';
+import { DomainError, ErrorCodes } from '../domain/errors.js';
+import type { ConferenceStore } from '../domain/ports.js';
+import type { ConferenceView } from '../http/views.js';
+import type { TimescaleContext } from './conference-view.js';
+import { nextDeadlineSentence, toConferenceView } from './conference-view.js';
+
+export interface ConferenceDeps {
+  conferences: ConferenceStore;
+  clock: Clock;
+  timescales: TimescaleContext;
+}
+
+/** A social worker requests a conference after section 47 enquiries. */
+export async function requestConference(
+  deps: ConferenceDeps,
+  request: ConferenceRequest,
+): Promise<ConferenceView> {
+  const now = deps.clock.now();
+  // Compute the deadlines before saving, so a date past the shipped bank holidays is refused, not stored.
+  toConferenceView(
+    {
+      ...request,
+      id: 'pending',
+      version: 0,
+      reference: 'pending',
+      status: 'requested',
+      children: [],
+      familyMembers: [],
+      invitees: [],
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      statusHistory: [],
+    },
+    deps.timescales,
+    now,
+  );
+  const created = await deps.conferences.createConference(request, now);
+  return toConferenceView(created, deps.timescales, now);
+}
+
+export async function getConference(deps: ConferenceDeps, id: string): Promise<ConferenceView> {
+  const c = await deps.conferences.getConference(id);
+  if (!c) throw new DomainError(ErrorCodes.CONFERENCE_NOT_FOUND, 'There is no conference with that id.');
+  return toConferenceView(c, deps.timescales, deps.clock.now());
+}
+
+export async function listConferences(
+  deps: ConferenceDeps,
+  query: { status?: ConferenceStatus | undefined; limit: number; offset: number },
+) {
+  const now = deps.clock.now();
+  const items = await deps.conferences.listConferences(query);
+  return {
+    items: items.map((c) => {
+      const next = nextDeadlineSentence(c, deps.timescales, now);
+      return { ...c, ...(next ? { nextDeadline: next } : {}) };
+    }),
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
