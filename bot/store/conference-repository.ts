@@ -2,41 +2,20 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { systemClock, type Clock } from '../domain/clock.js';
-import { initials } from '../domain/conference.js';
-import type {
-  AttendanceFormat,
-  ConferenceKind,
-  ConferenceRequest,
-  ConferenceStatus,
-  StatusChange,
-} from '../domain/conference.js';
+import type { ConferenceRequest, StatusChange } from '../domain/conference.js';
 import { DomainError, ErrorCodes } from '../domain/errors.js';
-import { newConferenceRows, toConference, type StoredConference } from './conference-rows.js';
+import {
+  listConferenceSummaries,
+  loadConference as load,
+  type ConferenceSummary,
+  type ListConferencesOptions,
+} from './conference-reads.js';
+import { newConferenceRows, type StoredConference } from './conference-rows.js';
 import { VersionConflictError } from './errors.js';
 import type { Database } from './schema.js';
 
 export type { StoredConference } from './conference-rows.js';
-
-/** What a list shows: no names beyond the chair's, children by initials only (DESIGN.md §3). */
-export interface ConferenceSummary {
-  id: string;
-  reference: string;
-  kind: ConferenceKind;
-  status: ConferenceStatus;
-  format: AttendanceFormat;
-  strategyDiscussionDate: string;
-  scheduledStart?: string | undefined;
-  chairName?: string | undefined;
-  childInitials: string[];
-  createdAt: string;
-  version: number;
-}
-
-export interface ListConferencesOptions {
-  status?: ConferenceStatus | undefined;
-  limit: number;
-  offset: number;
-}
+export type { ConferenceSummary, ListConferencesOptions } from './conference-reads.js';
 
 export interface ConferenceRepository {
   /** Stores a new request with status 'requested' and the next reference of `now`'s year. */
@@ -85,53 +64,7 @@ export function conferenceRepository(
 
     getConferenceByReference: (reference) => read((trx) => load(trx, 'reference', reference)),
 
-    async listConferences({ status, limit, offset }) {
-      let query = db
-        .selectFrom('conferences')
-        .select([
-          'id',
-          'reference',
-          'kind',
-          'status',
-          'format',
-          'strategy_discussion_date',
-          'scheduled_start',
-        ])
-        .select(['created_at', 'version', sql<string | null>`chair->>'name'`.as('chair_name')])
-        .orderBy('created_at', 'desc')
-        .orderBy('reference', 'desc')
-        .limit(limit)
-        .offset(offset);
-      if (status) query = query.where('status', '=', status);
-      const rows = await query.execute();
-      const children = rows.length
-        ? await db
-            .selectFrom('children')
-            .select(['conference_id', 'first_name', 'last_name'])
-            .where(
-              'conference_id',
-              'in',
-              rows.map((r) => r.id),
-            )
-            .orderBy('position')
-            .execute()
-        : [];
-      return rows.map((r) => ({
-        id: r.id,
-        reference: r.reference,
-        kind: r.kind,
-        status: r.status,
-        format: r.format,
-        strategyDiscussionDate: r.strategy_discussion_date,
-        scheduledStart: r.scheduled_start ?? undefined,
-        chairName: r.chair_name ?? undefined,
-        childInitials: children
-          .filter((c) => c.conference_id === r.id)
-          .map((c) => initials({ firstName: c.first_name, lastName: c.last_name })),
-        createdAt: r.created_at.toISOString(),
-        version: r.version,
-      }));
-    },
+    listConferences: (options) => listConferenceSummaries(db, options),
 
     updateStatus: (id, change, expectedVersion) =>
       db.transaction().execute(async (trx) => {
@@ -193,42 +126,6 @@ async function nextReference(trx: Kysely<Database>, now: Date): Promise<string> 
     .returning('last_number')
     .executeTakeFirstOrThrow();
   return `RT-${year}-${String(last_number).padStart(4, '0')}`;
-}
-
-/** Reads a whole conference; run inside a transaction so its parts come from one moment. */
-async function load(
-  trx: Kysely<Database>,
-  by: 'id' | 'reference',
-  value: string,
-): Promise<StoredConference | undefined> {
-  const conference = await trx.selectFrom('conferences').selectAll().where(by, '=', value).executeTakeFirst();
-  if (!conference) return undefined;
-  const id = conference.id;
-  const children = await trx
-    .selectFrom('children')
-    .selectAll()
-    .where('conference_id', '=', id)
-    .orderBy('position')
-    .execute();
-  const familyMembers = await trx
-    .selectFrom('family_members')
-    .selectAll()
-    .where('conference_id', '=', id)
-    .orderBy('position')
-    .execute();
-  const invitees = await trx
-    .selectFrom('invitees')
-    .selectAll()
-    .where('conference_id', '=', id)
-    .orderBy('position')
-    .execute();
-  const history = await trx
-    .selectFrom('conference_status_history')
-    .selectAll()
-    .where('conference_id', '=', id)
-    .orderBy('seq')
-    .execute();
-  return toConference({ conference, children, familyMembers, invitees, history });
 }
 
 function fail(error: Error): never {

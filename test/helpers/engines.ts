@@ -13,6 +13,12 @@ import { openDatabase, type Engine, type Store } from '../../bot/store/database.
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
+/**
+ * For hooks and tests that open a database: PGlite's first start in a jest worker compiles its WASM
+ * and runs initdb, which takes 5-10 s on the 2-core machines, more than a third of the default timeout.
+ */
+export const OPEN_TIMEOUT = 90_000;
+
 /** For describe.each: `describe.each(engines)('%s', (engine) => …)`. */
 export const engines: Engine[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
 

@@ -1,6 +1,6 @@
 import { conferenceRepository, type ConferenceRepository } from '../../bot/store/conference-repository.js';
 import type { Store } from '../../bot/store/database.js';
-import { engines, freshStore } from '../helpers/engines.js';
+import { OPEN_TIMEOUT, engines, freshStore } from '../helpers/engines.js';
 import { sampleRequest } from './sample-request.js';
 
 describe.each(engines)('listing conferences on %s', (engine) => {
@@ -20,7 +20,7 @@ describe.each(engines)('listing conferences on %s', (engine) => {
     await repo.createConference(sampleRequest(), day(4));
     await repo.updateStatus(first.id, { from: 'requested', to: 'scheduled', at: day(5).toISOString() }, 1);
     await repo.updateStatus(third.id, { from: 'requested', to: 'scheduled', at: day(5).toISOString() }, 1);
-  });
+  }, OPEN_TIMEOUT);
   afterAll(() => store.close());
 
   test('newest first, a page at a time', async () => {

@@ -1,7 +1,7 @@
 import { FixedClock } from '../../bot/domain/clock.js';
 import { conferenceRepository, type ConferenceRepository } from '../../bot/store/conference-repository.js';
 import type { Store } from '../../bot/store/database.js';
-import { engines, freshStore } from '../helpers/engines.js';
+import { OPEN_TIMEOUT, engines, freshStore } from '../helpers/engines.js';
 import { sampleRequest } from './sample-request.js';
 
 // Tests share one store per engine; each uses its own year so references do not collide.
@@ -13,7 +13,7 @@ describe.each(engines)('conference repository on %s', (engine) => {
   beforeAll(async () => {
     store = await freshStore(engine);
     repo = conferenceRepository(store.db, { clock });
-  });
+  }, OPEN_TIMEOUT);
   afterAll(() => store.close());
 
   test('a request is stored and read back whole, names and all', async () => {

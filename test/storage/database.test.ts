@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { conferenceRepository } from '../../bot/store/conference-repository.js';
 import type { Store } from '../../bot/store/database.js';
-import { engines, freshStore, testDatabase } from '../helpers/engines.js';
+import { OPEN_TIMEOUT, engines, freshStore, testDatabase } from '../helpers/engines.js';
 import { sampleRequest } from './sample-request.js';
 
 const march = new Date('2026-03-02T09:15:00Z');
@@ -18,34 +18,38 @@ const count = async (
 };
 
 describe.each(engines)('database on %s', (engine) => {
-  test('opening the same database twice migrates once and keeps the data (a restart)', async () => {
-    const database = await testDatabase(engine);
-    try {
-      const first = await database.open();
-      const created = await conferenceRepository(first.db).createConference(sampleRequest(), march);
-      await first.close();
-      await first.close(); // closing twice is harmless
-
-      const second = await database.open();
+  test(
+    'opening the same database twice migrates once and keeps the data (a restart)',
+    async () => {
+      const database = await testDatabase(engine);
       try {
-        const { rows } = await second.executeSql('select name from kysely_migration order by name');
-        expect(rows).toEqual([{ name: '0001_initial' }]);
-        const reread = await conferenceRepository(second.db).getConferenceByReference('RT-2026-0001');
-        expect(reread).toEqual(created);
-        expect(reread?.familyMembers[0]?.lastName).toBe("O'Sample-Jones");
+        const first = await database.open();
+        const created = await conferenceRepository(first.db).createConference(sampleRequest(), march);
+        await first.close();
+        await first.close(); // closing twice is harmless
+
+        const second = await database.open();
+        try {
+          const { rows } = await second.executeSql('select name from kysely_migration order by name');
+          expect(rows).toEqual([{ name: '0001_initial' }]);
+          const reread = await conferenceRepository(second.db).getConferenceByReference('RT-2026-0001');
+          expect(reread).toEqual(created);
+          expect(reread?.familyMembers[0]?.lastName).toBe("O'Sample-Jones");
+        } finally {
+          await second.close();
+        }
       } finally {
-        await second.close();
+        await database.dispose();
       }
-    } finally {
-      await database.dispose();
-    }
-  });
+    },
+    2 * OPEN_TIMEOUT,
+  );
 
   describe('on one store', () => {
     let store: Store;
     beforeAll(async () => {
       store = await freshStore(engine);
-    });
+    }, OPEN_TIMEOUT);
     afterAll(() => store.close());
 
     test('answers a ping', async () => {

@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import { openJobQueue, type JobQueueOptions } from '../../bot/store/job-queue.js';
 import type { Store } from '../../bot/store/database.js';
-import { engines, freshStore, testDatabase } from '../helpers/engines.js';
+import { OPEN_TIMEOUT, engines, freshStore, testDatabase } from '../helpers/engines.js';
 
 interface Reminder {
   reference: string;
@@ -19,7 +19,7 @@ describe.each(engines)('pg-boss on the %s store', (engine) => {
     store = await freshStore(engine);
     boss = await openJobQueue(store, options);
     await boss.createQueue('reminders');
-  });
+  }, OPEN_TIMEOUT);
   afterAll(async () => {
     await boss.stop();
     await store.close();
@@ -57,30 +57,34 @@ describe.each(engines)('pg-boss on the %s store', (engine) => {
 });
 
 describe.each(engines)('pg-boss jobs on %s after a restart', (engine) => {
-  test('a job sent before the restart is still waiting after it', async () => {
-    const errors: Error[] = [];
-    const options: JobQueueOptions = { onError: (e) => errors.push(e), supervise: false, schedule: false };
-    const database = await testDatabase(engine);
-    try {
-      const before = await database.open();
-      const bossBefore = await openJobQueue(before, options);
-      await bossBefore.createQueue('reminders');
-      const id = await bossBefore.send('reminders', {
-        reference: 'RT-2026-0009',
-        note: 'Chair reads reports',
-      });
-      await bossBefore.stop();
-      await before.close();
+  test(
+    'a job sent before the restart is still waiting after it',
+    async () => {
+      const errors: Error[] = [];
+      const options: JobQueueOptions = { onError: (e) => errors.push(e), supervise: false, schedule: false };
+      const database = await testDatabase(engine);
+      try {
+        const before = await database.open();
+        const bossBefore = await openJobQueue(before, options);
+        await bossBefore.createQueue('reminders');
+        const id = await bossBefore.send('reminders', {
+          reference: 'RT-2026-0009',
+          note: 'Chair reads reports',
+        });
+        await bossBefore.stop();
+        await before.close();
 
-      const after = await database.open();
-      const bossAfter = await openJobQueue(after, options);
-      const [job] = await bossAfter.fetch<Reminder>('reminders');
-      expect(job).toMatchObject({ id, data: { reference: 'RT-2026-0009', note: 'Chair reads reports' } });
-      await bossAfter.stop();
-      await after.close();
-      expect(errors).toEqual([]);
-    } finally {
-      await database.dispose();
-    }
-  });
+        const after = await database.open();
+        const bossAfter = await openJobQueue(after, options);
+        const [job] = await bossAfter.fetch<Reminder>('reminders');
+        expect(job).toMatchObject({ id, data: { reference: 'RT-2026-0009', note: 'Chair reads reports' } });
+        await bossAfter.stop();
+        await after.close();
+        expect(errors).toEqual([]);
+      } finally {
+        await database.dispose();
+      }
+    },
+    2 * OPEN_TIMEOUT,
+  );
 });
