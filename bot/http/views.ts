@@ -83,7 +83,7 @@ export const ConferenceView = z.object({
   deadlines: z.array(DeadlineView),
   statusHistory: z.array(
     z.object({
-      from: z.enum(ConferenceStatuses).nullable(),
+      from: z.union([z.enum(ConferenceStatuses), z.null()]),
       to: z.enum(ConferenceStatuses),
       at: z.string(),
       reason: z.string().optional(),
