@@ -93,7 +93,7 @@ export function renderInvitation(input: InvitationCardData): AdaptiveCard {
   const choosing =
     d.state === 'unanswered' || d.state === 'changing' || (d.state === 'answered' && !answered);
   const card = expandCard(new URL('./invitation.json', import.meta.url), {
-    heading: HEADINGS[d.kind],
+    heading: stale ? 'This invitation is out of date' : HEADINGS[d.kind],
     stale,
     staleMessage: stale ? STALE_MESSAGES[d.state as keyof typeof STALE_MESSAGES] : '',
     canRefresh: d.state === 'moved',

@@ -62,10 +62,9 @@ export function renderReadiness(input: ReadinessCardData): AdaptiveCard {
     summary: d.quorum.summary,
     suggestedAction: d.quorum.suggestedAction,
     invitationsSent: d.invitationsSent,
-    counts: (Object.keys(COUNT_LABELS) as RsvpState[]).map((k) => ({
-      title: COUNT_LABELS[k],
-      value: String(d.counts[k] ?? 0),
-    })),
+    countsLine: (Object.keys(COUNT_LABELS) as RsvpState[])
+      .map((k) => `${COUNT_LABELS[k]}: **${d.counts[k] ?? 0}**`)
+      .join(' · '),
     agencies: d.agencies,
     notAnswered: d.notAnswered,
     ref,

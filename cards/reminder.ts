@@ -33,8 +33,15 @@ export function renderReminder(input: InvitationCardData): AdaptiveCard {
     ref: d.ref,
   });
   // The answer buttons and the colleague form are the invitation card's own, so they cannot drift apart.
-  const { actions, refresh } = renderInvitation({ ...input, state: 'unanswered', answer: null });
-  return { ...card, actions, ...(refresh ? { refresh } : {}) };
+  const invitation = renderInvitation({ ...input, state: 'unanswered', answer: null });
+  const answers = (invitation.body as { id?: string }[]).filter((e) => e.id === 'answers');
+  const { actions, refresh } = invitation;
+  return {
+    ...card,
+    body: [...(card.body as object[]), ...answers],
+    actions,
+    ...(refresh ? { refresh } : {}),
+  };
 }
 
 const MISSING_WORDS: Record<MissingAgency['reason'], string> = {

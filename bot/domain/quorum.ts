@@ -175,6 +175,11 @@ const coming = (n: number, required: number): string =>
     ? 'no other agency with direct contact is coming'
     : `${n < required ? 'only ' : ''}${agencies(n)} with direct contact ${n === 1 ? 'is' : 'are'} coming`;
 
+const soFar = (n: number): string =>
+  n === 0
+    ? 'no other agency with direct contact is coming yet'
+    : `${agencies(n)} with direct contact ${n === 1 ? 'is' : 'are'} coming so far`;
+
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
@@ -190,7 +195,7 @@ function describeQuorum(
   const police = a.policeInvited === false ? ' The police have not been invited.' : '';
   const summaries: Record<QuorumState, string> = {
     quorate: `The conference is quorate: children’s social care and ${agencies(represented)} with direct contact are coming (${need}).`,
-    'at-risk': `Quorum is at risk. ${csc}, with ${agencies(represented)} with direct contact coming so far (${need}).${police}`,
+    'at-risk': `Quorum is at risk. ${csc}, and ${soFar(represented)} (${need}).${police}`,
     inquorate: `The conference will not be quorate with the answers so far. ${csc}, and ${coming(represented, a.otherAgenciesRequired)} (${need}).`,
   };
   const chase = a.unanswered.filter((u) => u.invitationSent).map((u) => `${u.name} (${u.role}, ${u.agency})`);

@@ -24,21 +24,17 @@ const ANSWERS: (RsvpAnswer | null)[] = [
 const STATES: InvitationCardState[] = ['unanswered', 'answered', 'changing', 'moved', 'cancelled', 'closed'];
 
 const text = (card: unknown): string => JSON.stringify(card);
-/** Every button title and verb, in order, including those inside Action.ShowCard. */
-function buttons(card: AdaptiveCard): string[] {
+/** Every button title and verb, in document order: body action sets, card actions and Action.ShowCard forms. */
+function buttons(card: unknown): string[] {
   const out: string[] = [];
-  const walk = (actions: unknown): void => {
-    for (const a of (actions as {
-      type: string;
-      title: string;
-      verb?: string;
-      card?: { actions?: unknown };
-    }[]) ?? []) {
-      out.push(a.verb ? `${a.title} [${a.verb}]` : `${a.title} (${a.type})`);
-      if (a.card) walk(a.card.actions);
-    }
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; title?: string; verb?: string };
+    if (n.type?.startsWith('Action.')) out.push(n.verb ? `${n.title} [${n.verb}]` : `${n.title} (${n.type})`);
+    Object.entries(node).forEach(([k, v]) => k !== 'refresh' && walk(v));
   };
-  walk(card.actions);
+  walk(card);
   return out;
 }
 
@@ -245,12 +241,10 @@ describe('readiness card and quorum warning', () => {
       'Quorum at risk',
       assessment.summary,
       '**What to do:** Ask Ben Okafor (Designated safeguarding lead, Hilltop Primary School) and Eli Novak',
-      '{"title":"In person","value":"1"}',
-      '{"title":"Sending a colleague","value":"1"}',
-      '{"title":"Not answered","value":"2"}',
-      '{"title":"Northshire Community Health","value":"Sam Deputy (in place of Asha Patel)"}',
-      '{"title":"Riverside Surgery","value":"Not answered yet"}',
-      '{"title":"Police","value":"Invited"}',
+      'In person: **1** · Online: **0** · Sending a colleague: **1** · Report only: **1** · Not answered: **2**',
+      '• **Northshire Community Health**: Sam Deputy (in place of Asha Patel)',
+      '• **Riverside Surgery**: Not answered yet',
+      '• **Police**: Invited',
       '• Eli Novak, GP, Riverside Surgery',
     ])
       expect(json).toContain(seen);

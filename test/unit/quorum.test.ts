@@ -44,7 +44,7 @@ const cases: Case[] = [
     answers: [IP, OL, null, RO, null],
     state: 'at-risk',
     summary:
-      'Quorum is at risk. Children’s social care is represented, with 1 other agency with direct contact coming so far (2 needed).',
+      'Quorum is at risk. Children’s social care is represented, and 1 other agency with direct contact is coming so far (2 needed).',
     missing: ['Hilltop Primary School', 'Riverside Surgery'],
     action:
       'Ask Ben Okafor (Designated safeguarding lead, Hilltop Primary School) and Eli Novak (GP, Riverside Surgery) for an answer today.',
@@ -73,7 +73,7 @@ const cases: Case[] = [
     answers: [IP, DEP, OL, null, null],
     settings: { otherAgenciesRequired: 3 },
     state: 'at-risk',
-    summary: 'with 2 other agencies with direct contact coming so far (3 needed).',
+    summary: 'and 2 other agencies with direct contact are coming so far (3 needed).',
     missing: ['Riverside Surgery'],
   },
 ];
