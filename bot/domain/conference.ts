@@ -42,7 +42,10 @@ export const ConferenceRequestInput = z
     chair: StaffInput.optional(),
     leadSocialWorker: StaffInput,
     minuteTaker: StaffInput.optional(),
-    children: z.array(ChildInput).min(1, 'Add at least one child.').max(12, 'At most 12 children in one conference.'),
+    children: z
+      .array(ChildInput)
+      .min(1, 'Add at least one child.')
+      .max(12, 'At most 12 children in one conference.'),
     familyMembers: z.array(FamilyMemberInput).max(20).default([]),
     invitees: z.array(InviteeInput).max(60).default([]),
   })
@@ -50,7 +53,11 @@ export const ConferenceRequestInput = z
   .superRefine((req, ctx) => {
     const keys = new Set(req.familyMembers.map((f) => f.key));
     if (keys.size !== req.familyMembers.length)
-      ctx.addIssue({ code: 'custom', path: ['familyMembers'], message: 'Each family member needs a different key.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyMembers'],
+        message: 'Each family member needs a different key.',
+      });
     req.familyMembers.forEach((f, i) =>
       f.mayNotAttendWith.forEach((k, j) => {
         if (!keys.has(k) || k === f.key)
@@ -72,7 +79,11 @@ export const ConferenceRequestInput = z
       });
     const emails = req.invitees.map((i) => i.email);
     if (new Set(emails).size !== emails.length)
-      ctx.addIssue({ code: 'custom', path: ['invitees'], message: 'The same email address is invited twice.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['invitees'],
+        message: 'The same email address is invited twice.',
+      });
   });
 export type ConferenceRequestInput = z.input<typeof ConferenceRequestInput>;
 export type ConferenceRequest = z.output<typeof ConferenceRequestInput>;
@@ -105,6 +116,8 @@ export interface Invitee {
   agencyKind: AgencyKind;
   directContact: boolean;
   aadObjectId?: string | undefined;
+  /** The invitee this person attends in place of (a deputy). */
+  deputyFor?: string | undefined;
 }
 
 export interface Staff {

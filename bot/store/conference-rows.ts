@@ -73,6 +73,7 @@ export function toConference(rows: ConferenceRows): StoredConference {
       agencyKind: r.agency_kind,
       directContact: r.direct_contact,
       aadObjectId: opt(r.aad_object_id),
+      deputyFor: opt(r.deputy_for),
     })),
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),

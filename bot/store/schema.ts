@@ -74,6 +74,8 @@ export interface InviteesTable {
   agency_kind: AgencyKind;
   direct_contact: boolean;
   aad_object_id: string | null;
+  /** Set when this person was sent in another invitee's place. */
+  deputy_for: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConferenceStatusHistoryTable {
@@ -113,6 +115,7 @@ export interface InvitationsTable {
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
   version: ColumnType<number, number | undefined, number>;
+  withdrawn_at: NullableTimestamp;
 }
 
 export interface RsvpAnswersTable {
@@ -125,6 +128,9 @@ export interface RsvpAnswersTable {
   channel: RsvpChannel;
   at: Timestamp;
   idempotency_key: string;
+  actor_kind: string;
+  recorded_at: Timestamp;
+  applied: boolean;
 }
 
 export interface OutboxTable {

@@ -1,12 +1,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { demoRequest } from '../../bot/demo-data.js';
 import { startTestApp } from '../helpers/app.js';
+import { addFormats } from '../helpers/contracts.js';
 import type { TestApp } from '../helpers/app.js';
-
-const addFormats =
-  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 type Doc = {
   paths: Record<

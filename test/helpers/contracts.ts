@@ -11,8 +11,9 @@ import addFormatsModule from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS with a default export.
-const addFormats =
-  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+/** ajv-formats is CommonJS with a default export; under ESM the function may sit on `.default`. */
+export const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as (ajv: Ajv) => Ajv;
 
 export const CONTRACTS_DIR = path.resolve(process.cwd(), '..', 'shared', 'contracts');
 

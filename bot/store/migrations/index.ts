@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_invitations.js';
 
 /**
  * Migrations are listed in code rather than read from a folder, so they work the same from
@@ -7,6 +8,7 @@ import * as m0001 from './0001_initial.js';
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_invitations': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
