@@ -2,26 +2,39 @@
  * The composition root: builds every adapter from the config and wires them to the use cases.
  * Nothing else constructs clients or reads settings.
  */
+import type { PgBoss } from 'pg-boss';
 import { renderWelcome } from '../cards/welcome.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
+import type { MailSender } from './domain/mail.js';
 import { englandAndWalesCalendar, TimescaleSettings } from './domain/timescales/index.js';
+import { createLocalOutboxMail } from './graph/local-outbox-mail.js';
 import { conferenceRoutes } from './http/conference-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { Readiness } from './http/health-routes.js';
+import { invitationRoutes } from './http/invitation-routes.js';
 import { openApiDocument } from './http/openapi.js';
 import { createHttpServer } from './http/server.js';
 import type { RoundtableServer } from './http/server.js';
+import { chaseInvitations } from './jobs/chasers.js';
+import { createOutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import type { OutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import { startScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { conferenceRepository } from './store/conference-repository.js';
 import { conversationRepository } from './store/conversation-repository.js';
 import type { Store } from './store/database.js';
+import { invitationStore } from './store/invitation-store.js';
+import { outboxRepository } from './store/outbox-repository.js';
 import { createAdapter } from './teams/adapter.js';
 import { cardActionTable } from './teams/card-action-table.js';
 import { routeCardAction } from './teams/card-actions.js';
 import { messagesRoute } from './teams/messages-route.js';
+import { teamsNotifier } from './teams/notifier.js';
+import { createProactiveSender } from './teams/proactive-sender.js';
 import { RoundtableBot } from './teams/roundtable-bot.js';
 import type { ConferenceDeps } from './use-cases/conferences.js';
+import type { InvitationDeps } from './use-cases/invitations.js';
 
 export interface AppDeps {
   config: Config;
@@ -30,16 +43,22 @@ export interface AppDeps {
   logger: Logger;
 }
 
+export interface AppServices {
+  conferences: ConferenceDeps;
+  invitations: InvitationDeps;
+  outbox: OutboxDispatcher;
+  /** Runs the daily chase now (the scheduler runs it every weekday morning). */
+  chase(): Promise<{ reminders: number; warnings: number }>;
+  /** Stops scheduled jobs and waits for deliveries in progress. */
+  stop(): Promise<void>;
+}
+
 export interface App {
   server: RoundtableServer;
   /** Mounts everything that needs the database; until then only /healthz and /readyz answer. */
-  attach(deps: Omit<AppDeps, 'config' | 'logger'>): AppServices;
+  attach(deps: Omit<AppDeps, 'config' | 'logger'> & { mail?: MailSender }): Promise<AppServices>;
   listen(): Promise<{ port: number }>;
   close(): Promise<void>;
-}
-
-export interface AppServices {
-  conferences: ConferenceDeps;
 }
 
 export function createApp(config: Config, logger: Logger): App {
@@ -51,8 +70,8 @@ export function createApp(config: Config, logger: Logger): App {
   });
   return {
     server,
-    attach: ({ store, clock }) => {
-      const services = wire({ config, logger, store, clock }, server);
+    attach: async ({ store, clock, mail }) => {
+      const services = await wire({ config, logger, store, clock }, server, mail);
       readiness.ping = () => store.ping();
       return services;
     },
@@ -68,24 +87,59 @@ export function createApp(config: Config, logger: Logger): App {
   };
 }
 
-function wire({ config, store, clock, logger }: AppDeps, server: RoundtableServer): AppServices {
+async function wire(
+  { config, store, clock, logger }: AppDeps,
+  server: RoundtableServer,
+  mailOverride?: MailSender,
+): Promise<AppServices> {
   const timescales = {
     calendar: englandAndWalesCalendar(config.authority.closureDays),
-    settings: TimescaleSettings.parse({ minutesWorkingDays: config.authority.minutesWorkingDays }),
+    settings: TimescaleSettings.parse({
+      minutesWorkingDays: config.authority.minutesWorkingDays,
+      quorumWarningWorkingDays: config.authority.quorumWarningWorkingDays,
+      invitationRemindersWorkingDaysBefore: config.authority.reminderWorkingDays,
+    }),
   };
-  const conferences: ConferenceDeps = {
-    conferences: conferenceRepository(store.db, { clock }),
+  const conferenceStore = conferenceRepository(store.db, { clock });
+  const conferences: ConferenceDeps = { conferences: conferenceStore, clock, timescales };
+  const conversations = conversationRepository(store.db);
+  const adapter = createAdapter(config, logger);
+  const mail =
+    mailOverride ??
+    createLocalOutboxMail({
+      outboxDir: config.outboxDir,
+      from: { name: `${config.authority.name} conference service`, email: config.mailFrom },
+      clock,
+    });
+
+  const invitations: InvitationDeps = {
+    conferences: conferenceStore,
+    invitations: invitationStore(store.db, conferenceStore),
     clock,
     timescales,
+    quorum: { otherAgenciesRequired: config.authority.quorumOtherAgencies },
+    // The dispatcher is built just below; it is only kicked after start-up.
+    kickOutbox: () => dispatcher.kick(),
   };
-  const conversations = conversationRepository(store.db);
-  const welcomeCard = () => renderWelcome({ tabUrl: '' });
-  const table = cardActionTable({ welcomeCard });
+  const dispatcher = createOutboxDispatcher({
+    outbox: outboxRepository(store.db),
+    invitations,
+    notifier: teamsNotifier(
+      conversations,
+      createProactiveSender({ adapter, botAppId: config.bot.appId ?? '', logger }),
+    ),
+    mail,
+    clock,
+    logger,
+    authorityName: config.authority.name,
+  });
 
+  const welcomeCard = () => renderWelcome({ tabUrl: '' });
+  const table = cardActionTable({ welcomeCard, invitations });
   const bot = new RoundtableBot({
     welcomeCard,
-    cardAction: (verb, data, actor, correlationId) =>
-      routeCardAction(table, verb, data, actor, logger, correlationId),
+    cardAction: (verb, data, context, correlationId) =>
+      routeCardAction(table, verb, data, context, logger, correlationId),
     rememberConversation: async (reference, aadObjectId) => {
       const conversation = reference.conversation;
       if (!conversation?.id) return;
@@ -95,11 +149,11 @@ function wire({ config, store, clock, logger }: AppDeps, server: RoundtableServe
     },
     logger,
   });
-  const adapter = createAdapter(config, logger);
 
   server.mountRoutes(
     [
       ...conferenceRoutes(conferences),
+      ...invitationRoutes(invitations),
       {
         method: 'get',
         path: '/openapi.json',
@@ -108,5 +162,31 @@ function wire({ config, store, clock, logger }: AppDeps, server: RoundtableServe
     ],
     [messagesRoute(adapter, bot, config.maxBodyBytes)],
   );
-  return { conferences };
+
+  const chase = () => chaseInvitations(invitations);
+  let boss: PgBoss | undefined;
+  if (config.jobs) {
+    boss = await startScheduler(
+      store,
+      [
+        // Every weekday at 08:00 in England: reminders and warnings.
+        { name: 'invitations-chase', cron: '0 8 * * 1-5', run: chase },
+        // A safety net for deliveries a crash or another instance left behind.
+        { name: 'outbox-sweep', cron: '* * * * *', run: () => dispatcher.dispatchDue() },
+      ],
+      logger,
+    );
+    dispatcher.kick(); // anything left from before a restart
+  }
+  const outbox = dispatcher;
+  return {
+    conferences,
+    invitations,
+    outbox,
+    chase,
+    stop: async () => {
+      await boss?.stop({ graceful: true, timeout: 10_000 });
+      await outbox.idle();
+    },
+  };
 }

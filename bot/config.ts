@@ -11,8 +11,17 @@ const bool = z
 
 const isoDates = z
   .string()
-  .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'closure days are YYYY-MM-DD dates, separated by commas')));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'closure days are YYYY-MM-DD dates, separated by commas'),
+    ),
+  );
 
 const EnvSchema = z
   .object({
@@ -31,10 +40,16 @@ const EnvSchema = z
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
 
     // Bot Framework (Microsoft Entra app registration of the bot).
-    MICROSOFT_APP_ID: z.string().uuid('MICROSOFT_APP_ID must be the bot’s application (client) id, a GUID').optional(),
+    MICROSOFT_APP_ID: z
+      .string()
+      .uuid('MICROSOFT_APP_ID must be the bot’s application (client) id, a GUID')
+      .optional(),
     MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    MICROSOFT_APP_TENANT_ID: z.string().uuid('MICROSOFT_APP_TENANT_ID must be the tenant id, a GUID').optional(),
+    MICROSOFT_APP_TENANT_ID: z
+      .string()
+      .uuid('MICROSOFT_APP_TENANT_ID must be the tenant id, a GUID')
+      .optional(),
 
     // Microsoft Graph (calendar and mail); without these the local outbox is used.
     GRAPH_TENANT_ID: z.string().uuid().optional(),
@@ -50,25 +65,51 @@ const EnvSchema = z
     CLOSURE_DAYS: isoDates.default([]),
     /** Agencies with direct contact needed beside children's social care for quorum. */
     QUORUM_OTHER_AGENCIES: z.coerce.number().int().min(0).max(10).default(2),
+    /** Working days before the conference when people who have not answered are reminded. */
+    INVITATION_REMINDER_WORKING_DAYS: z
+      .string()
+      .transform((s) => s.split(',').map((d) => Number(d.trim())))
+      .pipe(z.array(z.number().int('reminder days are whole numbers, e.g. 5,2').min(1).max(30)).min(1).max(5))
+      .default([5, 2]),
+    /** Working days before the conference from which the chair is warned if quorum is at risk. */
+    QUORUM_WARNING_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
+    /** The address letters and invitations come from (the Graph organiser mailbox when Graph is set up). */
+    MAIL_FROM: z.string().email().default('conference-service@example.org'),
+    /** Scheduled jobs (reminders, outbox sweep); off only for tests that drive them directly. */
+    JOBS: bool.default(true),
     DEMO_DATA: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD)
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required when MICROSOFT_APP_ID is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message: 'is required when MICROSOFT_APP_ID is set',
+      });
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID)
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'is required for a single-tenant bot' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_TENANT_ID'],
+        message: 'is required for a single-tenant bot',
+      });
     if (!env.MICROSOFT_APP_ID && !isLoopback(env.HOST))
       ctx.addIssue({
         code: 'custom',
         path: ['HOST'],
         message: `is ${env.HOST}: without MICROSOFT_APP_ID the bot accepts unauthenticated traffic, so it may listen on loopback only`,
       });
-    const graph = [env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, env.GRAPH_CLIENT_SECRET, env.GRAPH_ORGANISER_MAILBOX];
+    const graph = [
+      env.GRAPH_TENANT_ID,
+      env.GRAPH_CLIENT_ID,
+      env.GRAPH_CLIENT_SECRET,
+      env.GRAPH_ORGANISER_MAILBOX,
+    ];
     if (graph.some(Boolean) && !graph.every(Boolean))
       ctx.addIssue({
         code: 'custom',
         path: ['GRAPH_*'],
-        message: 'set all of GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_ORGANISER_MAILBOX, or none',
+        message:
+          'set all of GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_ORGANISER_MAILBOX, or none',
       });
   });
 
@@ -85,17 +126,33 @@ export interface Config {
   databaseUrl?: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   maxBodyBytes: number;
-  bot: { appId?: string | undefined; appPassword?: string | undefined; appType: string; tenantId?: string | undefined };
+  bot: {
+    appId?: string | undefined;
+    appPassword?: string | undefined;
+    appType: string;
+    tenantId?: string | undefined;
+  };
   /** True when the endpoint may skip Bot Framework authentication: no app id and a loopback address. */
   localDevelopment: boolean;
   graph?: { tenantId: string; clientId: string; clientSecret: string; organiserMailbox: string } | undefined;
-  authority: { name: string; minutesWorkingDays: number; closureDays: string[]; quorumOtherAgencies: number };
+  authority: {
+    name: string;
+    minutesWorkingDays: number;
+    closureDays: string[];
+    quorumOtherAgencies: number;
+    reminderWorkingDays: number[];
+    quorumWarningWorkingDays: number;
+  };
+  mailFrom: string;
+  jobs: boolean;
   demoData: boolean;
 }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Roundtable cannot start; fix these settings (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Roundtable cannot start; fix these settings (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -106,7 +163,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success)
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`),
+    );
   const e = parsed.data;
   const graph =
     e.GRAPH_TENANT_ID && e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && e.GRAPH_ORGANISER_MAILBOX
@@ -140,7 +199,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minutesWorkingDays: e.MINUTES_WORKING_DAYS,
       closureDays: e.CLOSURE_DAYS,
       quorumOtherAgencies: e.QUORUM_OTHER_AGENCIES,
+      reminderWorkingDays: e.INVITATION_REMINDER_WORKING_DAYS,
+      quorumWarningWorkingDays: e.QUORUM_WARNING_WORKING_DAYS,
     },
+    mailFrom: e.GRAPH_ORGANISER_MAILBOX ?? e.MAIL_FROM,
+    jobs: e.JOBS,
     demoData: e.DEMO_DATA,
   };
 }

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
-  const services = app.attach({ store, clock: systemClock });
+  const services = await app.attach({ store, clock: systemClock });
   if (config.demoData) await seedDemo(services.conferences);
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     await app.close();
+    await services.stop();
     await store.close();
     process.exit(0);
   };

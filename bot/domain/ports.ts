@@ -1,3 +1,4 @@
+import type { AnswerResult, Invitation } from './rsvp.js';
 import type {
   AttendanceFormat,
   Conference,
@@ -39,4 +40,59 @@ export interface ConferenceStore {
   /** Throws a version conflict when the conference changed since `expectedVersion` was read. */
   updateStatus(id: string, change: StatusChange, expectedVersion: number): Promise<StoredConference>;
   setSchedule(id: string, scheduledStart: string, joinUrl?: string): Promise<StoredConference>;
+}
+
+/** An invitation as stored: the domain record plus delivery details. */
+export interface InvitationRecord extends Invitation {
+  /** The Teams message holding this person's card, for in-place updates. */
+  activityId: string | null;
+  /** A deputy who is no longer needed. */
+  withdrawn: boolean;
+}
+
+/** Messages the outbox delivers; payloads carry ids only, the content is rendered at send time. */
+export type OutboxMessage =
+  | { kind: 'invitation'; payload: { invitationId: string }; dedupeKey: string }
+  | { kind: 'reminder'; payload: { invitationId: string }; dedupeKey: string }
+  | { kind: 'readiness'; payload: { conferenceId: string }; dedupeKey: string }
+  | { kind: 'quorum-warning'; payload: { conferenceId: string }; dedupeKey: string };
+export type OutboxKind = OutboxMessage['kind'];
+
+/** The storage port for invitations; each method is one transaction. */
+export interface InvitationStore {
+  list(conferenceId: string): Promise<InvitationRecord[]>;
+  get(invitationId: string): Promise<InvitationRecord | undefined>;
+  /**
+   * Creates invitations for every current invitee who has none, records the status change if given,
+   * and enqueues the messages for the new invitations, all or nothing.
+   */
+  open(args: {
+    conferenceId: string;
+    expectedVersion: number;
+    statusChange?: StatusChange | undefined;
+    messagesFor: (invitation: Invitation) => OutboxMessage[];
+    now: Date;
+  }): Promise<InvitationRecord[]>;
+  /**
+   * Stores an answer (refused with a version conflict if the invitation changed meanwhile) and carries
+   * out its effects: a deputy is added as an invitee with an invitation, or withdrawn.
+   */
+  saveAnswer(args: {
+    conference: Conference;
+    result: AnswerResult;
+    expectedVersion: number;
+    messagesFor: (invitation: Invitation) => OutboxMessage[];
+    now: Date;
+  }): Promise<void>;
+  enqueue(messages: OutboxMessage[], now: Date): Promise<number>;
+  setActivityId(invitationId: string, activityId: string): Promise<void>;
+}
+
+/** Delivers cards to people's 1:1 chats with the bot (bot/teams implements it). */
+export interface Notifier {
+  /**
+   * Sends a card; 'unreachable' when Roundtable is not installed for the person (no stored chat), so
+   * the caller can fall back to email. Throws an error with `retryable: true` for a passing failure.
+   */
+  sendCard(aadObjectId: string, card: object): Promise<{ activityId: string } | 'unreachable'>;
 }

@@ -1,6 +1,6 @@
 /** Conferences and the people in them: the store port for the conference use cases. */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { systemClock, type Clock } from '../domain/clock.js';
 import type { ConferenceRequest, StatusChange } from '../domain/conference.js';
 import { DomainError, ErrorCodes } from '../domain/errors.js';
@@ -25,9 +25,19 @@ export interface ConferenceRepository {
   /** Newest first. */
   listConferences(options: ListConferencesOptions): Promise<ConferenceSummary[]>;
   /** Throws VersionConflictError when the conference changed since `expectedVersion` was read. */
-  updateStatus(id: string, change: StatusChange, expectedVersion: number): Promise<StoredConference>;
+  updateStatus(
+    id: string,
+    change: StatusChange,
+    expectedVersion: number,
+    trx?: Transaction<Database>,
+  ): Promise<StoredConference>;
   /** Sets the agreed local start time; the join link is kept unless a new one is given. */
-  setSchedule(id: string, scheduledStart: string, joinUrl?: string): Promise<StoredConference>;
+  setSchedule(
+    id: string,
+    scheduledStart: string,
+    joinUrl?: string,
+    trx?: Transaction<Database>,
+  ): Promise<StoredConference>;
 }
 
 const notFound = () =>
@@ -42,6 +52,9 @@ export function conferenceRepository(
   // Repeatable read: the parts of a conference are read from one snapshot on PostgreSQL.
   const read = <T>(fn: (trx: Kysely<Database>) => Promise<T>) =>
     db.transaction().setIsolationLevel('repeatable read').execute(fn);
+  // Joins the caller's transaction when given one (a status change that must commit with other writes).
+  const within = <T>(outer: Transaction<Database> | undefined, fn: (trx: Kysely<Database>) => Promise<T>) =>
+    outer ? fn(outer) : db.transaction().execute(fn);
 
   return {
     createConference: (request, now) =>
@@ -66,8 +79,8 @@ export function conferenceRepository(
 
     listConferences: (options) => listConferenceSummaries(db, options),
 
-    updateStatus: (id, change, expectedVersion) =>
-      db.transaction().execute(async (trx) => {
+    updateStatus: (id, change, expectedVersion, outer) =>
+      within(outer, async (trx) => {
         const current = await trx
           .selectFrom('conferences')
           .select(['status', 'version'])
@@ -96,8 +109,8 @@ export function conferenceRepository(
         return (await load(trx, 'id', id)) ?? fail(notFound());
       }),
 
-    setSchedule: (id, scheduledStart, joinUrl) =>
-      db.transaction().execute(async (trx) => {
+    setSchedule: (id, scheduledStart, joinUrl, outer) =>
+      within(outer, async (trx) => {
         const updated = await trx
           .updateTable('conferences')
           .set({ scheduled_start: scheduledStart, updated_at: clock.now(), version: sql`version + 1` })

@@ -1,15 +1,78 @@
-import { z } from 'zod';
+import { ANSWER_VERBS, PAYLOADS } from '../../cards/payloads.js';
+import type { AnswerVerb, DeputyPayload } from '../../cards/payloads.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import type { CardActionTable } from './card-actions.js';
+import { DomainError, ErrorCodes } from '../domain/errors.js';
+import { assertInvitee, invitationCard, readinessCard } from '../use-cases/invitation-cards.js';
+import type { InvitationDeps } from '../use-cases/invitations.js';
+import { isOrganiser, readiness, recordRsvp, sendInvitations } from '../use-cases/invitations.js';
+import type { CardActionContext, CardActionTable } from './card-actions.js';
 import { cardAction } from './card-actions.js';
 
 export interface CardActionDeps {
   welcomeCard(): AdaptiveCard;
+  invitations: InvitationDeps;
 }
 
 /** The one table that routes every card verb to its handler (STYLE.md #1). */
 export function cardActionTable(deps: CardActionDeps): CardActionTable {
+  const inv = deps.invitations;
+
+  const answer = (verb: AnswerVerb) =>
+    cardAction(PAYLOADS[verb], async (data, ctx) => {
+      // Only the deputy form carries these fields (DeputyPayload); the other answers have none.
+      const form = data as Partial<DeputyPayload>;
+      const outcome = await recordRsvp(inv, {
+        invitationId: data.invitationId,
+        conferenceId: data.conferenceId,
+        answer: ANSWER_VERBS[verb],
+        deputy:
+          form.deputyName && form.deputyEmail ? { name: form.deputyName, email: form.deputyEmail } : null,
+        actor: { kind: 'invitee', id: ctx.actor.aadObjectId ?? ctx.actor.id },
+        via: 'card',
+        idempotencyKey: `card:${ctx.activityId}`,
+        answeredAt: ctx.timestamp,
+      });
+      return invitationCard(inv, outcome.conference, outcome.invitation);
+    });
+
+  /** A card view of the invitee's own invitation, without changing it. */
+  const view = (state?: 'changing') =>
+    cardAction(PAYLOADS['rsvp.refresh'], async (data, ctx) => {
+      const invitation = await inv.invitations.get(data.invitationId);
+      const conference = invitation && (await inv.conferences.getConference(invitation.conferenceId));
+      if (!invitation || !conference || invitation.conferenceId !== data.conferenceId || invitation.withdrawn)
+        throw new DomainError(ErrorCodes.RSVP_NOT_INVITED, 'This invitation could not be found.');
+      assertInvitee(conference, invitation, ctx.actor.aadObjectId);
+      return invitationCard(inv, conference, invitation, state && invitation.answer ? state : undefined);
+    });
+
+  const organiserReadiness = async (conferenceId: string, ctx: CardActionContext) => {
+    const r = await readiness(inv, conferenceId);
+    if (!isOrganiser(r.conference, ctx.actor.aadObjectId))
+      throw new DomainError(
+        ErrorCodes.RSVP_NOT_INVITED,
+        'Only the chair, the lead social worker and the minute-taker can see who is coming.',
+      );
+    return r;
+  };
+
   return {
-    'welcome.show': cardAction(z.object({}).passthrough(), async () => deps.welcomeCard()),
+    'welcome.show': cardAction(PAYLOADS['welcome.show'], async () => deps.welcomeCard()),
+    'rsvp.attendInPerson': answer('rsvp.attendInPerson'),
+    'rsvp.attendVirtually': answer('rsvp.attendVirtually'),
+    'rsvp.sendDeputy': answer('rsvp.sendDeputy'),
+    'rsvp.reportOnly': answer('rsvp.reportOnly'),
+    'rsvp.change': view('changing'),
+    'rsvp.refresh': view(),
+    'readiness.refresh': cardAction(PAYLOADS['readiness.refresh'], async (data, ctx) => {
+      const r = await organiserReadiness(data.conferenceId, ctx);
+      return readinessCard(r.conference, r.invitations, r.assessment);
+    }),
+    'invitations.send': cardAction(PAYLOADS['invitations.send'], async (data, ctx) => {
+      await organiserReadiness(data.conferenceId, ctx);
+      await sendInvitations(inv, data.conferenceId);
+      const r = await readiness(inv, data.conferenceId);
+      return readinessCard(r.conference, r.invitations, r.assessment);
+    }),
   };
 }

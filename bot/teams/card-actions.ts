@@ -15,10 +15,19 @@ export interface Actor {
   aadObjectId?: string | undefined;
 }
 
+/** What a handler knows about the button press besides its data. */
+export interface CardActionContext {
+  actor: Actor;
+  /** The invoke's activity id: Teams retries an invoke with the same id, so it is the idempotency key. */
+  activityId: string;
+  /** When the person pressed the button (the activity's timestamp, else the time it arrived). */
+  timestamp: string;
+}
+
 export interface CardActionHandler<T = unknown> {
   /** The zod schema of `action.data` (STYLE.md #2: parse at the edge). */
   payload: z.ZodType<T>;
-  handle(data: T, actor: Actor): Promise<AdaptiveCard>;
+  handle(data: T, context: CardActionContext): Promise<AdaptiveCard>;
 }
 
 /** One entry per verb; the compiler refuses a verb without a handler (STYLE.md #1). */
@@ -27,7 +36,7 @@ export type CardActionTable = { [V in Verb]: CardActionHandler<never> };
 /** Declares a handler with its payload type inferred from the schema. */
 export const cardAction = <T>(
   payload: z.ZodType<T>,
-  handle: (data: T, actor: Actor) => Promise<AdaptiveCard>,
+  handle: (data: T, context: CardActionContext) => Promise<AdaptiveCard>,
 ) => ({ payload, handle }) as CardActionHandler<T> as CardActionHandler<never>;
 
 /**
@@ -38,7 +47,7 @@ export async function routeCardAction(
   table: CardActionTable,
   verb: unknown,
   data: unknown,
-  actor: Actor,
+  context: CardActionContext,
   logger: Logger,
   correlationId: string,
 ): Promise<AdaptiveCard> {
@@ -55,18 +64,25 @@ export async function routeCardAction(
     });
   }
   const handler = table[verb] as unknown as CardActionHandler;
+  if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    return renderError({
+      title: 'Please check what you entered',
+      message: 'This button sent no details. Refresh the card and try again. Nothing was changed.',
+      code: 'MALFORMED_PAYLOAD',
+      correlationId,
+    });
   const parsed = handler.payload.safeParse(data ?? {});
   if (!parsed.success) {
     return renderError({
       title: 'Please check what you entered',
       message: 'Nothing was changed.',
-      fixes: zodDetails(parsed.error).map((d) => d.message),
+      fixes: [...new Set(zodDetails(parsed.error).map((d) => d.message))],
       code: 'MALFORMED_PAYLOAD',
       correlationId,
     });
   }
   try {
-    return await handler.handle(parsed.data, actor);
+    return await handler.handle(parsed.data, context);
   } catch (e) {
     if (isDomainError(e))
       return renderError({

@@ -3,12 +3,17 @@ import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from '
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/render.js';
 import type { Logger } from '../logger.js';
-import type { Actor } from './card-actions.js';
+import type { CardActionContext } from './card-actions.js';
 
 export interface BotDependencies {
   welcomeCard(): AdaptiveCard;
   /** Handles an Action.Execute; always resolves to the card to show. */
-  cardAction(verb: unknown, data: unknown, actor: Actor, correlationId: string): Promise<AdaptiveCard>;
+  cardAction(
+    verb: unknown,
+    data: unknown,
+    context: CardActionContext,
+    correlationId: string,
+  ): Promise<AdaptiveCard>;
   /** Remembers where the bot can reach a person or chat later (proactive messages need it). */
   rememberConversation(
     reference: Partial<ConversationReference>,
@@ -61,11 +66,15 @@ export class RoundtableBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     await this.remember(context);
-    const from = context.activity.from;
+    const { from, id, timestamp } = context.activity;
     const card = await this.deps.cardAction(
       invokeValue.action.verb,
       invokeValue.action.data,
-      { id: from.id, aadObjectId: from.aadObjectId },
+      {
+        actor: { id: from.id, aadObjectId: from.aadObjectId },
+        activityId: id ?? randomUUID(),
+        timestamp: validTime(timestamp) ?? new Date().toISOString(),
+      },
       randomUUID(),
     );
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
@@ -79,4 +88,10 @@ export class RoundtableBot extends TeamsActivityHandler {
     const reference = TurnContext.getConversationReference(context.activity);
     await this.deps.rememberConversation(reference, context.activity.from?.aadObjectId);
   }
+}
+
+/** The activity's timestamp when it is a real date (Teams sends ISO strings; botbuilder may make a Date). */
+function validTime(t: unknown): string | undefined {
+  const d = t instanceof Date ? t : typeof t === 'string' ? new Date(t) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
 }

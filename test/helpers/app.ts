@@ -7,6 +7,7 @@ import { FixedClock } from '../../bot/domain/clock.js';
 import { createLogger } from '../../bot/logger.js';
 import { openDatabase } from '../../bot/store/database.js';
 import type { Store } from '../../bot/store/database.js';
+import type { MailSender } from '../../bot/domain/mail.js';
 
 export interface TestApp {
   url: string;
@@ -20,9 +21,10 @@ export interface TestApp {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  opts: { now?: Date; databaseUrl?: string } = {},
+  opts: { now?: Date; databaseUrl?: string; mail?: MailSender } = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
+  // Scheduled jobs are off: tests run the chase and the outbox themselves, on a fixed clock.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', JOBS: 'false', ...env });
   const lines: string[] = [];
   const logger = createLogger(config.logLevel, {
     write: (chunk: string) => {
@@ -34,7 +36,7 @@ export async function startTestApp(
   const { port } = await app.listen();
   const store = await openDatabase({ databaseUrl: opts.databaseUrl });
   const clock = new FixedClock(opts.now ?? new Date('2026-11-23T09:00:00Z'));
-  const services = app.attach({ store, clock });
+  const services = await app.attach({ store, clock, ...(opts.mail ? { mail: opts.mail } : {}) });
   return {
     url: `http://127.0.0.1:${port}`,
     config,
@@ -44,6 +46,7 @@ export async function startTestApp(
     logs: () => lines.join(''),
     close: async () => {
       await app.close();
+      await services.stop();
       await store.close();
     },
   };

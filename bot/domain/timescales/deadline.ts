@@ -18,6 +18,7 @@ export const DeadlineKeys = [
   'first-review',
   'next-review',
   'inquorate-rearranged',
+  'invitation-reminder',
 ] as const;
 export type DeadlineKey = (typeof DeadlineKeys)[number];
 
@@ -39,6 +40,7 @@ export const DEADLINE_TITLES: Record<DeadlineKey, string> = {
   'first-review': 'First review conference',
   'next-review': 'Next review conference',
   'inquorate-rearranged': 'Re-arranged conference',
+  'invitation-reminder': 'Reminder to anyone who has not answered',
 };
 
 export type DeadlineStatus = 'upcoming' | 'due-today' | 'overdue';

@@ -5,3 +5,4 @@ export * from './settings.js';
 export * from './deadline.js';
 export { computeDeadlines, nextCoreGroupDue, DeadlineInput } from './deadlines.js';
 export { dateLabel, dateTimeLabel } from './dates.js';
+export { invitationReminders } from './reminders.js';

@@ -41,6 +41,8 @@ export const TimescaleSettings = z
     inquorateRearrangeWorkingDays: positive(60, 10),
     /** The chair is warned this many working days before if quorum is at risk (Roundtable default). */
     quorumWarningWorkingDays: days(20, 5),
+    /** Reminders to invitees who have not answered, in working days before the conference. */
+    invitationRemindersWorkingDaysBefore: z.array(z.number().int().min(1).max(30)).max(5).default([5, 2]),
   })
   .strict();
 export type TimescaleSettingsInput = z.input<typeof TimescaleSettings>;

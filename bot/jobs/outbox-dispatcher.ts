@@ -1,0 +1,165 @@
+/**
+ * Delivers what the outbox holds: cards to Teams chats, email to people without Teams. Content is
+ * rendered at send time from the current records, so the outbox itself holds ids only.
+ */
+import type { Clock } from '../domain/clock.js';
+import type { MailSender } from '../domain/mail.js';
+import type { InvitationRecord, Notifier, OutboxKind, StoredConference } from '../domain/ports.js';
+import type { Logger } from '../logger.js';
+import type { OutboxItem, OutboxRepository } from '../store/outbox-repository.js';
+import {
+  invitationCard,
+  quorumWarningCard,
+  readinessCard,
+  reminderCard,
+} from '../use-cases/invitation-cards.js';
+import { invitationMail } from '../use-cases/invitation-mail.js';
+import type { InvitationDeps } from '../use-cases/invitations.js';
+import { readiness, reportDue } from '../use-cases/invitations.js';
+
+export interface DispatcherDeps {
+  outbox: OutboxRepository;
+  invitations: InvitationDeps;
+  notifier: Notifier;
+  mail: MailSender;
+  clock: Clock;
+  logger: Logger;
+  authorityName: string;
+}
+
+export interface OutboxDispatcher {
+  /** Sends everything due now; returns how many were delivered. */
+  dispatchDue(): Promise<number>;
+  /** Runs dispatchDue soon in this process (coalesced); errors are logged, never thrown. */
+  kick(): void;
+  /** Resolves when any run in progress has finished (for shutdown and tests). */
+  idle(): Promise<void>;
+}
+
+const retryable = (e: unknown): { retry: boolean; afterMs?: number } => {
+  const err = e as { retryable?: boolean; retryAfterMs?: number };
+  return { retry: err?.retryable !== false, ...(err?.retryAfterMs ? { afterMs: err.retryAfterMs } : {}) };
+};
+
+export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
+  const inv = deps.invitations;
+
+  async function invitationTarget(
+    invitationId: string,
+  ): Promise<{ conference: StoredConference; invitation: InvitationRecord } | undefined> {
+    const invitation = await inv.invitations.get(invitationId);
+    const conference = invitation && (await inv.conferences.getConference(invitation.conferenceId));
+    return invitation && conference && !invitation.withdrawn ? { conference, invitation } : undefined;
+  }
+
+  /** Teams first for people in the tenant; email when the app is not installed for them or they have no Entra id. */
+  async function toInvitee(item: OutboxItem, reminder: boolean): Promise<void> {
+    const target = await invitationTarget((item.payload as { invitationId: string }).invitationId);
+    if (!target) return; // withdrawn or removed: nothing to send
+    const { conference, invitation } = target;
+    // A reminder for someone who has answered meanwhile is no longer needed.
+    if (reminder && invitation.answer) return;
+    const invitee = conference.invitees.find((i) => i.id === invitation.inviteeId);
+    if (!invitee) return;
+    if (invitation.channel === 'teams' && invitee.aadObjectId) {
+      const card = reminder
+        ? reminderCard(inv, conference, invitation)
+        : invitationCard(inv, conference, invitation);
+      const sent = await deps.notifier.sendCard(invitee.aadObjectId, card);
+      if (sent !== 'unreachable') {
+        if (!reminder) await inv.invitations.setActivityId(invitation.id, sent.activityId);
+        return;
+      }
+    }
+    await deps.mail.send(
+      invitationMail(conference, invitee, reportDue(inv, conference), {
+        reminder,
+        authority: deps.authorityName,
+        idempotencyKey: item.dedupeKey ?? item.id,
+      }),
+    );
+  }
+
+  async function toChair(item: OutboxItem, warning: boolean): Promise<void> {
+    const r = await readiness(inv, (item.payload as { conferenceId: string }).conferenceId);
+    const chair = r.conference.chair?.aadObjectId;
+    if (!chair) return;
+    const card = warning
+      ? quorumWarningCard(r.conference, r.assessment)
+      : readinessCard(r.conference, r.invitations, r.assessment);
+    if (!card) return; // quorate again by the time we send: no warning needed
+    await deps.notifier.sendCard(chair, card);
+  }
+
+  const HANDLERS: Record<OutboxKind, (item: OutboxItem) => Promise<void>> = {
+    invitation: (item) => toInvitee(item, false),
+    reminder: (item) => toInvitee(item, true),
+    readiness: (item) => toChair(item, false),
+    'quorum-warning': (item) => toChair(item, true),
+  };
+
+  async function dispatchDue(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const batch = await deps.outbox.claimDue(deps.clock.now(), 20);
+      if (batch.length === 0) return delivered;
+      for (const item of batch) {
+        try {
+          const handler = HANDLERS[item.kind as OutboxKind];
+          if (!handler)
+            throw Object.assign(new Error(`unknown outbox kind ${item.kind}`), { retryable: false });
+          await handler(item);
+          await deps.outbox.markSent(item.id, deps.clock.now());
+          delivered += 1;
+        } catch (e) {
+          const { retry, afterMs } = retryable(e);
+          // Back off 1, 2, 4 … minutes (at most 6 hours); a permanent failure waits 6 hours for a fix.
+          const backoff = retry
+            ? Math.min(6 * 3600_000, 60_000 * 2 ** Math.min(item.attempts - 1, 10))
+            : 6 * 3600_000;
+          const at = new Date(deps.clock.now().getTime() + Math.max(backoff, afterMs ?? 0));
+          const reason = `${(e as { code?: string }).code ?? (e as Error).name ?? 'Error'}${(e as { status?: number }).status ? ` ${(e as { status?: number }).status}` : ''}`;
+          deps.logger.warn(
+            { outboxId: item.id, kind: item.kind, attempts: item.attempts, reason },
+            'outbox delivery failed; will retry',
+          );
+          await deps.outbox.markFailed(item.id, reason, at);
+        }
+      }
+    }
+  }
+
+  let running: Promise<void> | undefined;
+  let scheduled = false;
+  let again = false;
+  const run = () => {
+    running = dispatchDue()
+      .then(() => undefined)
+      .catch((e: unknown) =>
+        deps.logger.error({ err: { message: (e as Error).message } }, 'outbox run failed'),
+      )
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  return {
+    dispatchDue,
+    kick: () => {
+      if (running) again = true;
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          run();
+        });
+      }
+    },
+    idle: async () => {
+      while (scheduled || running) await (running ?? new Promise((r) => setImmediate(r)));
+    },
+  };
+}
