@@ -14,7 +14,10 @@ export interface CapturedRequest {
 
 export interface FakeConnector {
   serviceUrl: string;
+  /** Requests answered 200. */
   requests: CapturedRequest[];
+  /** Every request, failed ones too, with the status it was answered with. */
+  received: (CapturedRequest & { status: number })[];
   /** Sets the status of the next responses (e.g. 429 with Retry-After), then back to 200. */
   failNext(times: number, status: number, headers?: Record<string, string>): void;
   close(): Promise<void>;
@@ -22,6 +25,7 @@ export interface FakeConnector {
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const requests: CapturedRequest[] = [];
+  const received: FakeConnector['received'] = [];
   let failures: { times: number; status: number; headers: Record<string, string> } = {
     times: 0,
     status: 200,
@@ -34,13 +38,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+      const captured = { method: req.method ?? '', path: req.url ?? '', body };
       if (failures.times > 0) {
         failures.times -= 1;
+        received.push({ ...captured, status: failures.status });
         res.writeHead(failures.status, { 'content-type': 'application/json', ...failures.headers });
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake failure' } }));
         return;
       }
-      requests.push({ method: req.method ?? '', path: req.url ?? '', body });
+      requests.push(captured);
+      received.push({ ...captured, status: 200 });
       n += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
       // Creating a conversation answers with its id; sending an activity with the activity id.
@@ -58,6 +65,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     requests,
+    received,
     failNext: (times, status, headers = {}) => {
       failures = { times, status, headers };
     },
