@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConferenceRequestInput, ConferenceStatuses } from '../domain/conference.js';
 import type { ConferenceDeps } from '../use-cases/conferences.js';
-import { getConference, listConferences, requestConference } from '../use-cases/conferences.js';
+import { changeStatus, getConference, listConferences, requestConference } from '../use-cases/conferences.js';
 import { HttpError, zodDetails } from './errors.js';
 import type { HttpRoute } from './server.js';
 
@@ -14,6 +14,16 @@ export const ListQuery = z
   .strict();
 
 const ConferenceId = z.string().uuid('A conference id looks like 3f0c…-…; this one is not valid.');
+
+export const StatusChangeRequest = z
+  .object({
+    to: z.enum(ConferenceStatuses),
+    /** Needed for postponed, inquorate and cancelled. */
+    reason: z.string().trim().max(1000).optional(),
+    /** The version the caller saw; a change made meanwhile gets 409. */
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
 
 const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   const r = schema.safeParse(value);
@@ -55,6 +65,20 @@ export function conferenceRoutes(deps: ConferenceDeps): HttpRoute[] {
         if (!id.success)
           throw new HttpError(404, 'CONFERENCE_NOT_FOUND', 'There is no conference with that id.');
         return { status: 200, body: await getConference(deps, id.data) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/conferences/:id/status',
+      handler: async (req) => {
+        const id = ConferenceId.safeParse(req.params.id);
+        if (!id.success)
+          throw new HttpError(404, 'CONFERENCE_NOT_FOUND', 'There is no conference with that id.');
+        const body = parse(StatusChangeRequest, await req.body(), 'status change');
+        return {
+          status: 200,
+          body: await changeStatus(deps, id.data, body.to, body.reason, body.expectedVersion),
+        };
       },
     },
   ];

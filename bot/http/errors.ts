@@ -44,6 +44,12 @@ export function zodDetails(error: z.ZodError): { path: string; message: string }
 
 export function toHttpError(e: unknown): HttpError | undefined {
   if (e instanceof HttpError) return e;
+  if ((e as { code?: string })?.code === 'VERSION_CONFLICT')
+    return new HttpError(
+      409,
+      'VERSION_CONFLICT',
+      'Someone else changed this conference meanwhile. Reload it and try again.',
+    );
   if (e instanceof DomainError)
     return new HttpError(STATUS_BY_CODE[e.code] ?? 400, e.code, e.message, [...e.details]);
   return undefined;

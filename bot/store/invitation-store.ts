@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { InvitationStore, OutboxMessage } from '../domain/ports.js';
 import type { ConferenceRepository } from './conference-repository.js';
+import { loadConference } from './conference-reads.js';
 import { invitationRepository } from './invitation-repository.js';
 import { outboxRepository } from './outbox-repository.js';
 import type { Database } from './schema.js';
@@ -23,9 +24,10 @@ export function invitationStore(db: Kysely<Database>, conferences: ConferenceRep
 
     open: ({ conferenceId, expectedVersion, statusChange, messagesFor, now }) =>
       db.transaction().execute(async (trx) => {
+        // Reads stay inside this transaction: PGlite has one connection, so a second one would wait forever.
         const conference = statusChange
           ? await conferences.updateStatus(conferenceId, statusChange, expectedVersion, trx)
-          : await conferences.getConference(conferenceId);
+          : await loadConference(trx, 'id', conferenceId);
         if (!conference) return [];
         const active = conference.invitees;
         const created = await invitations.createFor(trx, conferenceId, active, now);

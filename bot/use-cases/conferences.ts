@@ -1,6 +1,7 @@
 import type { ConferenceRequest, ConferenceStatus } from '../domain/conference.js';
 import type { Clock } from '../domain/clock.js';
 import { DomainError, ErrorCodes } from '../domain/errors.js';
+import { transition } from '../domain/lifecycle.js';
 import type { ConferenceStore } from '../domain/ports.js';
 import type { ConferenceView } from '../http/views.js';
 import type { TimescaleContext } from './conference-view.js';
@@ -60,4 +61,19 @@ export async function listConferences(
     limit: query.limit,
     offset: query.offset,
   };
+}
+
+/** Moves a conference along its lifecycle (e.g. cancelled or postponed, with the reason recorded). */
+export async function changeStatus(
+  deps: ConferenceDeps,
+  id: string,
+  to: ConferenceStatus,
+  reason: string | undefined,
+  expectedVersion?: number,
+): Promise<ConferenceView> {
+  const c = await deps.conferences.getConference(id);
+  if (!c) throw new DomainError(ErrorCodes.CONFERENCE_NOT_FOUND, 'There is no conference with that id.');
+  const change = transition(c, to, deps.clock.now(), reason);
+  const updated = await deps.conferences.updateStatus(id, change, expectedVersion ?? c.version);
+  return toConferenceView(updated, deps.timescales, deps.clock.now());
 }

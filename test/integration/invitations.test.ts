@@ -1,0 +1,242 @@
+import { cardProblems } from '../helpers/contracts.js';
+import { cardAction } from '../fakes/activities.js';
+import {
+  CHAIR,
+  FAMILY_NAMES,
+  HEALTH_VISITOR,
+  SOCIAL_WORKER,
+  STRANGER,
+  TEACHER,
+  invitationFlow,
+} from '../helpers/invitation-flow.js';
+import type { Flow } from '../helpers/invitation-flow.js';
+
+type InvokeBody = { statusCode: number; type: string; value: Record<string, unknown> };
+const text = (card: unknown) => JSON.stringify(card);
+
+describe('sending invitations', () => {
+  let flow: Flow;
+  beforeAll(async () => {
+    flow = await invitationFlow();
+  }, 90_000);
+  afterAll(() => flow.close());
+
+  test('each invitee in the tenant gets one invitation card in their chat with the bot', () => {
+    for (const who of [SOCIAL_WORKER, HEALTH_VISITOR, TEACHER]) {
+      const cards = flow.cardsFor(who);
+      expect(cards).toHaveLength(1);
+      expect(text(cards[0])).toContain('You are invited to an initial child protection conference');
+      expect(text(cards[0])).toContain('Thursday 10 December 2026, 10:00 to 12:00');
+      // Reports to the service: 2 working days before Thu 10 Dec is Tue 8 Dec.
+      expect(text(cards[0])).toContain(
+        'Your report is due Tue 8 Dec 2026 (2 working days before the conference)',
+      );
+      expect(text(cards[0])).toContain('Initials PS, WS');
+    }
+    expect(text(flow.cardsFor(HEALTH_VISITOR)[0])).toContain('Health visitor');
+  });
+
+  test('every card sent validates against Adaptive Card 1.5 and carries no family name', () => {
+    const all = [CHAIR, SOCIAL_WORKER, HEALTH_VISITOR, TEACHER].flatMap((w) => flow.cardsFor(w));
+    expect(all.length).toBe(4);
+    for (const card of all) {
+      expect(cardProblems(card)).toEqual([]);
+      for (const name of FAMILY_NAMES) expect(text(card)).not.toMatch(new RegExp(`\\b${name}\\b`));
+    }
+  });
+
+  test('the chair gets the readiness card; the police officer, without Teams, gets an email', async () => {
+    expect(text(flow.cardsFor(CHAIR)[0])).toMatch(/Not answered/);
+    const emails = flow.emails();
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatch(/^To: .*pat\.police@example\.org/m);
+    expect(emails[0]).toMatch(/Subject: RT-2026-\d{4}: initial child protection conference/);
+    for (const name of FAMILY_NAMES) expect(emails[0]).not.toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
+  test('sending again sends nothing twice', async () => {
+    const before = flow.connector.requests.length;
+    const res = await flow.api(`/api/conferences/${flow.conferenceId}/invitations`, { method: 'POST' });
+    expect(await res.json()).toEqual({ sent: 0 });
+    await flow.app.services.outbox.idle();
+    expect(flow.connector.requests.length).toBe(before);
+    expect(flow.emails()).toHaveLength(1);
+  });
+});
+
+describe('answering from the invitation card', () => {
+  let flow: Flow;
+  const invoke = async (
+    who: typeof HEALTH_VISITOR,
+    verb: string,
+    data: unknown,
+    id?: string,
+    timestamp?: string,
+  ) => {
+    const activity = {
+      ...cardAction(flow.connector.serviceUrl, who, verb, data, id),
+      ...(timestamp ? { timestamp } : {}),
+    };
+    const res = await flow.post(activity);
+    expect(res.status).toBe(200);
+    return (await res.json()) as InvokeBody;
+  };
+  const answerOf = async (name: string) => (await flow.readiness()).invitations.find((i) => i.name === name);
+
+  beforeAll(async () => {
+    flow = await invitationFlow();
+  }, 90_000);
+  afterAll(() => flow.close());
+
+  test.each([
+    ['rsvp.attendInPerson', 'attending-in-person', 'Attending in person', 'We look forward to seeing you'],
+    [
+      'rsvp.reportOnly',
+      'report-only',
+      'Cannot attend: sending my report',
+      'the conference cannot wait for reports on the day',
+    ],
+    ['rsvp.attendVirtually', 'attending-virtually', 'Attending online (Teams)', 'Join with the Teams link'],
+  ])(
+    '%s records %s and the card shows the answer and what happens next',
+    async (verb, stored, label, next) => {
+      const data = flow.buttonData(flow.cardsFor(HEALTH_VISITOR)[0]!, verb);
+      const body = await invoke(HEALTH_VISITOR, verb, data);
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(body.value)).toEqual([]);
+      expect(text(body.value)).toContain(label);
+      expect(text(body.value)).toContain(next);
+      expect(text(body.value)).toContain('Change my answer');
+      expect((await answerOf(HEALTH_VISITOR.name))?.answer).toBe(stored);
+    },
+  );
+
+  test('the same invoke delivered twice (a Teams retry) changes nothing the second time', async () => {
+    const data = flow.buttonData(flow.cardsFor(SOCIAL_WORKER)[0]!, 'rsvp.attendInPerson');
+    await invoke(SOCIAL_WORKER, 'rsvp.attendInPerson', data, 'retried-activity-1');
+    const again = await invoke(SOCIAL_WORKER, 'rsvp.attendInPerson', data, 'retried-activity-1');
+    expect(text(again.value)).toContain('Attending in person');
+    expect((await answerOf(SOCIAL_WORKER.name))?.history).toHaveLength(1);
+  });
+
+  test('two answers racing from one person end with the later one, and the history keeps both', async () => {
+    const card = flow.cardsFor(SOCIAL_WORKER)[0]!;
+    const before = (await answerOf(SOCIAL_WORKER.name))?.history.length ?? 0;
+    await Promise.all([
+      invoke(
+        SOCIAL_WORKER,
+        'rsvp.attendVirtually',
+        flow.buttonData(card, 'rsvp.attendVirtually'),
+        'race-later',
+        '2026-11-24T09:00:02.000Z',
+      ),
+      invoke(
+        SOCIAL_WORKER,
+        'rsvp.reportOnly',
+        flow.buttonData(card, 'rsvp.reportOnly'),
+        'race-earlier',
+        '2026-11-24T09:00:01.000Z',
+      ),
+    ]);
+    const sw = await answerOf(SOCIAL_WORKER.name);
+    expect(sw?.answer).toBe('attending-virtually');
+    expect(sw?.history).toHaveLength(before + 2);
+  });
+
+  test('sending a colleague invites them in turn and keeps the agency represented', async () => {
+    const data = {
+      ...flow.buttonData(flow.cardsFor(TEACHER)[0]!, 'rsvp.sendDeputy'),
+      deputyName: 'Dee Deputy (fictional)',
+      deputyEmail: 'dee.deputy@example.org',
+    };
+    const body = await invoke(TEACHER, 'rsvp.sendDeputy', data);
+    expect(text(body.value)).toContain(
+      'Dee Deputy (fictional) has been invited in your place; your agency stays represented',
+    );
+    await flow.app.services.outbox.idle();
+    const r = await flow.readiness();
+    expect(r.invitations.map((i) => i.name)).toContain('Dee Deputy (fictional)');
+    expect(flow.emails().some((e) => /^To: .*dee\.deputy@example\.org/m.test(e))).toBe(true);
+    // Social care, health and education are represented: quorate.
+    expect(r.quorum.state).toBe('quorate');
+  });
+
+  describe('what cannot be done gets a clear error card and changes nothing', () => {
+    const unchanged = async (fn: () => Promise<InvokeBody>, message: RegExp) => {
+      const before = await flow.readiness();
+      const body = await fn();
+      expect(body.statusCode).toBe(200);
+      expect(cardProblems(body.value)).toEqual([]);
+      expect(text(body.value)).toMatch(message);
+      expect(await flow.readiness()).toEqual(before);
+    };
+
+    test('someone who is not the invitee presses the button', () =>
+      unchanged(
+        () =>
+          invoke(
+            STRANGER,
+            'rsvp.attendInPerson',
+            flow.buttonData(flow.cardsFor(HEALTH_VISITOR)[0]!, 'rsvp.attendInPerson'),
+          ),
+        /for someone else/,
+      ));
+    test('a payload without the invitation', () =>
+      unchanged(
+        () =>
+          invoke(HEALTH_VISITOR, 'rsvp.attendInPerson', { conferenceId: flow.conferenceId, cardVersion: 1 }),
+        /missing its invitation reference/,
+      ));
+    test('a payload that is not an object', () =>
+      unchanged(() => invoke(HEALTH_VISITOR, 'rsvp.attendInPerson', 'yes please'), /sent no details/));
+    test('an unknown verb', () =>
+      unchanged(() => invoke(HEALTH_VISITOR, 'rsvp.maybe', {}), /not recognised/));
+    test('a colleague without an email address', () =>
+      unchanged(
+        () =>
+          invoke(HEALTH_VISITOR, 'rsvp.sendDeputy', {
+            ...flow.buttonData(flow.cardsFor(HEALTH_VISITOR)[0]!, 'rsvp.sendDeputy'),
+            deputyName: 'Someone',
+          }),
+        /Enter your colleague’s email address/,
+      ));
+    test('the readiness card is for organisers only', () =>
+      unchanged(
+        () => invoke(HEALTH_VISITOR, 'readiness.refresh', { conferenceId: flow.conferenceId }),
+        /Only the chair/,
+      ));
+  });
+
+  test('the chair refreshes the readiness card and sees the tally and quorum', async () => {
+    const body = await invoke(CHAIR, 'readiness.refresh', { conferenceId: flow.conferenceId });
+    expect(cardProblems(body.value)).toEqual([]);
+    expect(text(body.value)).toContain('Quorate');
+    expect(text(body.value)).toMatch(/Online: \*\*\d\*\*/);
+  });
+
+  test('business support records an answer given by phone for the invitee without Teams', async () => {
+    const police = (await flow.readiness()).invitations.find((i) => i.name.startsWith('PC Pat'))!;
+    const res = await flow.api(`/api/conferences/${flow.conferenceId}/invitations/${police.id}/answers`, {
+      method: 'POST',
+      body: JSON.stringify({
+        answer: 'report-only',
+        recordedBy: { kind: 'business-support', name: 'Bea Support (fictional)' },
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect((await answerOf('PC Pat Police (fictional)'))?.answer).toBe('report-only');
+  });
+
+  test('after the conference is cancelled, an old card gets an error card and nothing changes', async () => {
+    const data = flow.buttonData(flow.cardsFor(HEALTH_VISITOR)[0]!, 'rsvp.attendInPerson');
+    const res = await flow.api(`/api/conferences/${flow.conferenceId}/status`, {
+      method: 'POST',
+      body: JSON.stringify({ to: 'cancelled', reason: 'The family moved to another authority' }),
+    });
+    expect(res.status).toBe(200);
+    const before = await answerOf(HEALTH_VISITOR.name);
+    const body = await invoke(HEALTH_VISITOR, 'rsvp.attendInPerson', data);
+    expect(text(body.value)).toContain('This conference has been cancelled');
+    expect(await answerOf(HEALTH_VISITOR.name)).toEqual(before);
+  });
+});
