@@ -30,6 +30,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCodes.RSVP_NOT_INVITED]: 403,
   [ErrorCodes.RSVP_STALE_CARD]: 409,
   [ErrorCodes.RSVP_CONFERENCE_CLOSED]: 409,
+  [ErrorCodes.RSVP_DEPUTY_INVALID]: 400,
+  [ErrorCodes.RSVP_IDEMPOTENCY_CONFLICT]: 409,
   [ErrorCodes.DEADLINE_OUT_OF_RANGE]: 422,
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConferenceRequestInput } from '../domain/conference.js';
-import { ListQuery } from './conference-routes.js';
+import { ListQuery, StatusChangeRequest } from './conference-routes.js';
+import { AnswerRequest, ReadinessView, ScheduleRequest } from './invitation-views.js';
 import { ConferenceList, ConferenceView, ErrorBodyView, Health } from './views.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
@@ -9,6 +10,7 @@ const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
   },
 });
 const error = (description: string) => ({ description, content: json(ErrorBodyView) });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 /** The OpenAPI 3.0 description of the HTTP API, generated from the same zod schemas the routes use. */
 export function openApiDocument(serverUrl: string): Record<string, unknown> {
@@ -77,6 +79,76 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           responses: {
             200: { description: 'One conference with its deadlines', content: json(ConferenceView) },
             404: error('No such conference'),
+          },
+        },
+      },
+      '/api/conferences/{id}/status': {
+        post: {
+          operationId: 'changeStatus',
+          summary: 'Move a conference along its lifecycle (postponed, inquorate and cancelled need a reason)',
+          parameters: [idParam],
+          requestBody: { required: true, content: json(StatusChangeRequest, 'input') },
+          responses: {
+            200: { description: 'The conference after the change', content: json(ConferenceView) },
+            400: error('The body has problems, or a reason is missing'),
+            404: error('No such conference'),
+            409: error('Not allowed from the current status, or changed meanwhile'),
+          },
+        },
+      },
+      '/api/conferences/{id}/schedule': {
+        post: {
+          operationId: 'scheduleConference',
+          summary: 'Set or move the date and time; everyone already invited gets a new invitation',
+          parameters: [idParam],
+          requestBody: { required: true, content: json(ScheduleRequest, 'input') },
+          responses: {
+            200: { description: 'The conference with its deadlines', content: json(ConferenceView) },
+            400: error('The body has problems'),
+            404: error('No such conference'),
+            409: error('The conference cannot be given a date in its current status'),
+            422: error('The date lies beyond the bank holiday data'),
+          },
+        },
+      },
+      '/api/conferences/{id}/invitations': {
+        post: {
+          operationId: 'sendInvitations',
+          summary: 'Send every invitation not yet sent: cards in Teams, email to people without Teams',
+          parameters: [idParam],
+          responses: {
+            202: { description: 'Queued for delivery', content: json(z.object({ sent: z.number().int() })) },
+            404: error('No such conference'),
+            409: error('The conference has no date yet, or is not open for invitations'),
+          },
+        },
+      },
+      '/api/conferences/{id}/readiness': {
+        get: {
+          operationId: 'readiness',
+          summary: 'Who answered what, who has not, and whether the conference will be quorate',
+          parameters: [idParam],
+          responses: {
+            200: { description: 'Readiness', content: json(ReadinessView) },
+            404: error('No such conference'),
+          },
+        },
+      },
+      '/api/conferences/{id}/invitations/{invitationId}/answers': {
+        post: {
+          operationId: 'recordAnswer',
+          summary: 'Record an answer given by phone or email (chair or business support)',
+          parameters: [
+            idParam,
+            { name: 'invitationId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ],
+          requestBody: { required: true, content: json(AnswerRequest, 'input') },
+          responses: {
+            200: { description: 'Readiness after the answer', content: json(ReadinessView) },
+            400: error('The body has problems'),
+            403: error('The invitation is not part of this conference'),
+            404: error('No such conference or invitation'),
+            409: error('The conference no longer takes answers'),
           },
         },
       },

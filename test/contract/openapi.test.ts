@@ -68,6 +68,58 @@ test.each([
   expect(await conforms(method, docPath, url, body ? { body: JSON.stringify(body) } : {})).toBe(status);
 });
 
+test('scheduling, inviting, readiness, answers and status changes answer as documented', async () => {
+  const post = (url: string, body?: unknown) =>
+    conforms(
+      'POST',
+      url.replace(/[0-9a-f-]{36}/g, '{id}').replace(/\/answers$/, '/answers'),
+      url,
+      body ? { body: JSON.stringify(body) } : {},
+    );
+  const created = (await (
+    await fetch(`${app.url}/api/conferences`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(demoRequest('2026-11-23')),
+    })
+  ).json()) as { id: string };
+  const id = created.id;
+  expect(await post(`/api/conferences/${id}/invitations`)).toBe(409);
+  expect(await post(`/api/conferences/${id}/schedule`, { scheduledStart: 'next week' })).toBe(400);
+  expect(await post(`/api/conferences/${id}/schedule`, { scheduledStart: '2026-12-10T10:00' })).toBe(200);
+  expect(await post(`/api/conferences/${id}/invitations`)).toBe(202);
+  expect(await conforms('GET', '/api/conferences/{id}/readiness', `/api/conferences/${id}/readiness`)).toBe(
+    200,
+  );
+  const readiness = (await (await fetch(`${app.url}/api/conferences/${id}/readiness`)).json()) as {
+    invitations: { id: string }[];
+  };
+  const invitationId = readiness.invitations[0]!.id;
+  const answerPath = '/api/conferences/{id}/invitations/{invitationId}/answers';
+  const answer = (body: unknown) =>
+    conforms('POST', answerPath, `/api/conferences/${id}/invitations/${invitationId}/answers`, {
+      body: JSON.stringify(body),
+    });
+  expect(
+    await answer({
+      answer: 'attending-virtually',
+      recordedBy: { kind: 'chair', name: 'Casey Chair (fictional)' },
+    }),
+  ).toBe(200);
+  expect(await answer({ answer: 'maybe' })).toBe(400);
+  expect(await post(`/api/conferences/${id}/status`, { to: 'cancelled' })).toBe(400);
+  expect(await post(`/api/conferences/${id}/status`, { to: 'cancelled', reason: 'Family moved away' })).toBe(
+    200,
+  );
+  expect(
+    await answer({
+      answer: 'attending-virtually',
+      recordedBy: { kind: 'chair', name: 'Casey Chair (fictional)' },
+    }),
+  ).toBe(409);
+  expect(await post(`/api/conferences/${id}/status`, { to: 'scheduled' })).toBe(409);
+});
+
 test('a created conference read back by id matches the document', async () => {
   const created = (await (
     await fetch(`${app.url}/api/conferences`, {

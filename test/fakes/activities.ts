@@ -47,7 +47,7 @@ export const cardAction = (
   from: TeamsUser,
   verb: string,
   data: unknown,
-  id = randomUUID(),
+  id: string = randomUUID(),
 ) => ({
   ...base(serviceUrl, from),
   id,
