@@ -9,7 +9,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Nothing but bot/config.ts reads the environment (STYLE.md #6).
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from bot/config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings from bot/config.ts.' },
+      ],
     },
   },
   {
@@ -20,7 +23,25 @@ export default tseslint.config(
     // The domain is pure: no I/O, no framework (DESIGN.md §2).
     files: ['bot/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'restify*', 'pg', 'pg-boss', '@electric-sql/*', 'kysely', 'node:fs*', 'node:http*', '../store/*', '../teams/*', '../graph/*', '../http/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'botbuilder*',
+            'restify*',
+            'pg',
+            'pg-boss',
+            '@electric-sql/*',
+            'kysely',
+            'node:fs*',
+            'node:http*',
+            '../store/*',
+            '../teams/*',
+            '../graph/*',
+            '../http/*',
+          ],
+        },
+      ],
     },
   },
 );

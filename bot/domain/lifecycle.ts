@@ -23,7 +23,11 @@ const TRANSITIONS: Readonly<Record<ConferenceStatus, readonly ConferenceStatus[]
 const NEEDS_REASON: ReadonlySet<ConferenceStatus> = new Set(['postponed', 'inquorate', 'cancelled']);
 
 /** States in which invitations can still be answered and reports sent. */
-export const OPEN_FOR_ANSWERS: ReadonlySet<ConferenceStatus> = new Set(['scheduled', 'invitations-sent', 'ready']);
+export const OPEN_FOR_ANSWERS: ReadonlySet<ConferenceStatus> = new Set([
+  'scheduled',
+  'invitations-sent',
+  'ready',
+]);
 
 export const allowedNext = (from: ConferenceStatus): readonly ConferenceStatus[] => TRANSITIONS[from];
 
@@ -61,8 +65,10 @@ export function transition(
   }
   const trimmed = reason?.trim();
   if (NEEDS_REASON.has(to) && !trimmed)
-    throw new DomainError(ErrorCodes.VALIDATION_FAILED, `Record the reason the conference is ${statusLabel(to)}.`, [
-      { path: 'reason', message: 'A reason is required.' },
-    ]);
+    throw new DomainError(
+      ErrorCodes.VALIDATION_FAILED,
+      `Record the reason the conference is ${statusLabel(to)}.`,
+      [{ path: 'reason', message: 'A reason is required.' }],
+    );
   return { from, to, at: at.toISOString(), ...(trimmed ? { reason: trimmed } : {}) };
 }

@@ -14,7 +14,10 @@ export function ageOn(dateOfBirth: string, on: string): number {
  * every child over four takes part in some way, through an advocate, a letter, a video or an app such
  * as Mind of My Own (seed 002, Portsmouth). "Over four" is read as five or older.
  */
-export function childParticipation(child: Pick<Child, 'dateOfBirth'>, conferenceDate: string): ChildParticipation {
+export function childParticipation(
+  child: Pick<Child, 'dateOfBirth'>,
+  conferenceDate: string,
+): ChildParticipation {
   const age = ageOn(child.dateOfBirth, conferenceDate);
   if (age >= 12) return 'may-attend';
   if (age > 4) return 'views-sought';
@@ -22,8 +25,10 @@ export function childParticipation(child: Pick<Child, 'dateOfBirth'>, conference
 }
 
 export const PARTICIPATION_TEXT: Record<ChildParticipation, string> = {
-  'may-attend': 'Aged 12 or over: may attend at least part of the conference if they want to, or share their views another way.',
-  'views-sought': 'Over four: takes part in some way, through an advocate, a letter, a video or an app such as Mind of My Own.',
+  'may-attend':
+    'Aged 12 or over: may attend at least part of the conference if they want to, or share their views another way.',
+  'views-sought':
+    'Over four: takes part in some way, through an advocate, a letter, a video or an app such as Mind of My Own.',
   'too-young': 'Under five: their lived experience is described by the people who know them best.',
 };
 
@@ -31,9 +36,13 @@ export const PARTICIPATION_TEXT: Record<ChildParticipation, string> = {
  * Groups family members who can attend together. A "may not attend with" constraint (for example
  * domestic abuse) splits the conference into parts (seed 003 §1.8); each constraint works both ways.
  */
-export function conferenceParts(members: readonly Pick<FamilyMember, 'id' | 'mayNotAttendWith'>[]): string[][] {
+export function conferenceParts(
+  members: readonly Pick<FamilyMember, 'id' | 'mayNotAttendWith'>[],
+): string[][] {
   const apart = (a: string, b: string) =>
-    members.some((m) => (m.id === a && m.mayNotAttendWith.includes(b)) || (m.id === b && m.mayNotAttendWith.includes(a)));
+    members.some(
+      (m) => (m.id === a && m.mayNotAttendWith.includes(b)) || (m.id === b && m.mayNotAttendWith.includes(a)),
+    );
   const parts: string[][] = [];
   for (const m of members) {
     const part = parts.find((p) => p.every((other) => !apart(m.id, other)));

@@ -11,13 +11,14 @@ export const IsoDate = z
 export type IsoDate = z.infer<typeof IsoDate>;
 
 const name = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${what}.`)
-    .max(100, `The ${what} can be at most 100 characters.`);
+  z.string().trim().min(1, `Enter the ${what}.`).max(100, `The ${what} can be at most 100 characters.`);
 
-export const Email = z.string().trim().toLowerCase().max(254).email('Enter an email address like name@example.org.');
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .email('Enter an email address like name@example.org.');
 
 /** Someone's language and communication needs (seed 003 §1.2: makaton, sign language, technology or images). */
 export const CommunicationNeeds = z

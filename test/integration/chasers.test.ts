@@ -11,9 +11,14 @@ beforeAll(async () => {
 afterAll(() => flow.close());
 
 const cardsSince = (mark: number) =>
-  flow.connector.requests.slice(mark).flatMap((r) =>
-    ((r.body.attachments ?? []) as { content: unknown }[]).map((a) => ({ path: r.path, text: JSON.stringify(a.content) })),
-  );
+  flow.connector.requests
+    .slice(mark)
+    .flatMap((r) =>
+      ((r.body.attachments ?? []) as { content: unknown }[]).map((a) => ({
+        path: r.path,
+        text: JSON.stringify(a.content),
+      })),
+    );
 const at = async (iso: string) => {
   flow.app.clock.set(new Date(iso));
   const mark = flow.connector.requests.length;
@@ -22,7 +27,8 @@ const at = async (iso: string) => {
   await flow.app.services.outbox.idle();
   return { result, cards: cardsSince(mark), newEmails: flow.emails().slice(emailsBefore) };
 };
-const to = (who: { id: string }) => (c: { path: string }) => c.path.includes(encodeURIComponent(`a:personal-${who.id}`));
+const to = (who: { id: string }) => (c: { path: string }) =>
+  c.path.includes(encodeURIComponent(`a:personal-${who.id}`));
 
 test('before the first reminder day nobody is chased', async () => {
   const { result, cards } = await at('2026-12-02T08:00:00Z');
@@ -54,7 +60,14 @@ test('running the chase again the same day sends nothing twice', async () => {
 
 test('2 working days before, only those still silent are reminded', async () => {
   const card = flow.cardsFor(HEALTH_VISITOR)[0]!;
-  const res = await flow.post(cardAction(flow.connector.serviceUrl, HEALTH_VISITOR, 'rsvp.attendVirtually', flow.buttonData(card, 'rsvp.attendVirtually')));
+  const res = await flow.post(
+    cardAction(
+      flow.connector.serviceUrl,
+      HEALTH_VISITOR,
+      'rsvp.attendVirtually',
+      flow.buttonData(card, 'rsvp.attendVirtually'),
+    ),
+  );
   expect(res.status).toBe(200);
   const { cards } = await at('2026-12-08T08:00:00Z');
   expect(cards.filter(to(HEALTH_VISITOR))).toHaveLength(0);

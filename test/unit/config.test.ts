@@ -36,7 +36,9 @@ test('every wrong setting is listed at once', () => {
 });
 
 test('an unauthenticated bot may not listen beyond loopback', () => {
-  expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/HOST is 0.0.0.0: without MICROSOFT_APP_ID/)]);
+  expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
+    expect.stringMatching(/HOST is 0.0.0.0: without MICROSOFT_APP_ID/),
+  ]);
 });
 
 test('a bot app id needs its secret and, single-tenant, its tenant', () => {

@@ -20,11 +20,20 @@ test.each<[ConferenceStatus, ConferenceStatus, string]>([
   ['postponed', 'scheduled', ''],
   ['scheduled', 'cancelled', 'Family moved to another authority'],
 ])('%s → %s is allowed', (from, to, reason) => {
-  expect(transition({ status: from }, to, at, reason)).toEqual({ from, to, at: at.toISOString(), ...(reason ? { reason } : {}) });
+  expect(transition({ status: from }, to, at, reason)).toEqual({
+    from,
+    to,
+    at: at.toISOString(),
+    ...(reason ? { reason } : {}),
+  });
 });
 
 test.each<[ConferenceStatus, ConferenceStatus, RegExp]>([
-  ['requested', 'decided', /A requested conference cannot become decided\. It can become: scheduled, cancelled\./],
+  [
+    'requested',
+    'decided',
+    /A requested conference cannot become decided\. It can become: scheduled, cancelled\./,
+  ],
   ['closed', 'scheduled', /A closed conference cannot become scheduled\. It cannot change any more\./],
   ['cancelled', 'scheduled', /cannot change any more/],
   ['decided', 'in-progress', /It can become: decision sent\./],

@@ -25,5 +25,10 @@ test('one-sided "may not attend with" still separates both people into two parts
 });
 
 test('a family with no constraints meets together', () => {
-  expect(isTwoPart([{ id: 'a', mayNotAttendWith: [] }, { id: 'b', mayNotAttendWith: [] }])).toBe(false);
+  expect(
+    isTwoPart([
+      { id: 'a', mayNotAttendWith: [] },
+      { id: 'b', mayNotAttendWith: [] },
+    ]),
+  ).toBe(false);
 });
