@@ -101,7 +101,7 @@ export function invitationRoutes(deps: InvitationDeps): HttpRoute[] {
         const conferenceId = idParam(req, 'id', 'conference');
         const invitationId = idParam(req, 'invitationId', 'invitation');
         const body = parse(AnswerRequest, await req.body());
-        const outcome = await recordRsvp(deps, {
+        await recordRsvp(deps, {
           invitationId,
           conferenceId,
           answer: body.answer,
@@ -111,8 +111,8 @@ export function invitationRoutes(deps: InvitationDeps): HttpRoute[] {
           idempotencyKey: `api:${body.idempotencyKey ?? randomUUID()}`,
           answeredAt: body.answeredAt ?? deps.clock.now().toISOString(),
         });
-        const invitations = await deps.invitations.list(conferenceId);
-        return { status: 200, body: readinessView(outcome.conference, invitations, outcome.assessment) };
+        const r = await readiness(deps, conferenceId);
+        return { status: 200, body: readinessView(r.conference, r.invitations, r.assessment) };
       },
     },
   ];

@@ -14,7 +14,7 @@ import type {
   StoredConference,
 } from '../domain/ports.js';
 import { assessQuorum } from '../domain/quorum.js';
-import type { QuorumAssessment, QuorumSettingsInput } from '../domain/quorum.js';
+import type { QuorumSettingsInput } from '../domain/quorum.js';
 import { recordAnswer } from '../domain/rsvp.js';
 import type { AnswerCommand, Invitation } from '../domain/rsvp.js';
 import { describeDeadline, dueFor } from '../domain/timescales/index.js';
@@ -137,7 +137,6 @@ export interface RsvpOutcome {
   conference: StoredConference;
   invitation: InvitationRecord | Invitation;
   unchanged: boolean;
-  assessment: QuorumAssessment;
 }
 
 /** Records an answer. Retries a lost race by re-reading, so two racing answers both reach the history. */
@@ -156,7 +155,7 @@ export async function recordRsvp(deps: InvitationDeps, input: RecordRsvpInput): 
     const conference = await load(deps, invitation.conferenceId);
     const now = deps.clock.now();
     const result = recordAnswer(invitation, input, now, conference);
-    if (result.unchanged) return outcome(deps, conference, invitation, true);
+    if (result.unchanged) return { conference, invitation, unchanged: true };
     try {
       await deps.invitations.saveAnswer({
         conference,
@@ -170,7 +169,8 @@ export async function recordRsvp(deps: InvitationDeps, input: RecordRsvpInput): 
       throw e;
     }
     if (result.effects.length) deps.kickOutbox();
-    return outcome(deps, conference, result.invitation, false);
+    // The card needs only this invitation; callers that show quorum ask readiness() for it.
+    return { conference, invitation: result.invitation, unchanged: false };
   }
 }
 
@@ -179,22 +179,6 @@ const isRace = (e: unknown): boolean => {
   const err = e as { code?: string; name?: string };
   return err?.code === 'VERSION_CONFLICT' || err?.code === '23505';
 };
-
-async function outcome(
-  deps: InvitationDeps,
-  conference: StoredConference,
-  invitation: InvitationRecord | Invitation,
-  unchanged: boolean,
-) {
-  const invitations = await deps.invitations.list(conference.id);
-  const fresh = await load(deps, conference.id);
-  return {
-    conference: fresh,
-    invitation,
-    unchanged,
-    assessment: assessQuorum(fresh, active(invitations), deps.quorum),
-  };
-}
 
 const active = (invitations: InvitationRecord[]) => invitations.filter((i) => !i.withdrawn);
 
