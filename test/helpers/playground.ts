@@ -10,11 +10,15 @@
  *   installationUpdate (add) to the bot in the personal chat, and shows a fresh, empty personal chat;
  * - an answered Action.Execute replaces the card in place and shows "Your response was sent to the app"
  *   under it (aria-label "Display Invoked Message");
+ * - an Action.OpenUrl renders as a button element with role "link" (name: its title), not role "button";
+ * - a card with `refresh.userIds` renders as sent, with the note "User specific view is not supported yet
+ *   in Microsoft 365 Agents playground" under it (the refresh is never invoked);
+ * - a proactive message (continueConversation) appears in the open personal chat without a reload;
  * - the log panel can be closed with the button titled "Hide log panel".
  */
 import path from 'node:path';
 import os from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { blockNonLocalRequests } from './browser.js';
 import { REPO_ROOT, freePort, spawnManaged, waitForHttp } from './service.js';
@@ -185,6 +189,62 @@ async function waitForListening(proc: ReturnType<typeof spawnManaged>, timeoutMs
   throw new Error(
     `The Agents Playground did not start listening within ${timeoutMs} ms.\n--- output ---\n${proc.output()}`,
   );
+}
+
+/** A temporary copy of the Playground config; `remove()` deletes it. */
+export interface PlaygroundConfigCopy {
+  path: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Writes a copy of the Playground config in which the user called `name` (one of its `users`) is the
+ * current user and the configured current user takes their place among the `users`, so a test can use
+ * the Playground as someone else while everybody else stays as configured. Works on the yml's text (the
+ * layout of .m365agentsplayground.yml: a `currentUser:` mapping, then `users:` items starting `  - `);
+ * check the outcome with `RunningPlayground.config()`.
+ */
+export async function playgroundConfigAs(
+  name: string,
+  source: string = PLAYGROUND_CONFIG,
+): Promise<PlaygroundConfigCopy> {
+  const lines = (await readFile(source, 'utf8')).split('\n');
+  const blockEnd = (from: number, isBody: (line: string) => boolean): number => {
+    let end = from;
+    while (end < lines.length && isBody(lines[end]!)) end++;
+    return end;
+  };
+  const current = lines.indexOf('currentUser:');
+  const users = lines.indexOf('users:');
+  if (current < 0 || users < 0) throw new Error(`${source} has no top-level currentUser: and users: keys`);
+  const currentEnd = blockEnd(current + 1, (l) => l.startsWith('  ') && !l.startsWith('  - '));
+  const currentBody = lines.slice(current + 1, currentEnd);
+
+  // The users' items: each starts with "  - " and goes on with lines indented by four spaces.
+  const usersEnd = blockEnd(users + 1, (l) => l.startsWith('  - ') || l.startsWith('    '));
+  const items: string[][] = [];
+  for (const line of lines.slice(users + 1, usersEnd)) {
+    if (line.startsWith('  - ')) items.push([line]);
+    else items.at(-1)?.push(line);
+  }
+  const chosen = items.findIndex((item) => item.some((l) => l.trim() === `name: ${name}`));
+  if (chosen < 0) throw new Error(`${source} has no user named "${name}" among its users`);
+
+  const asCurrent = items[chosen]!.map((l) => `  ${l.slice(4)}`);
+  const asItem = currentBody.map((l, i) => `${i === 0 ? '  - ' : '    '}${l.slice(2)}`);
+  items[chosen] = asItem;
+  const text = [
+    ...lines.slice(0, current + 1),
+    ...asCurrent,
+    ...lines.slice(currentEnd, users + 1),
+    ...items.flat(),
+    ...lines.slice(usersEnd),
+  ].join('\n');
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'roundtable-playground-config-'));
+  const file = path.join(dir, '.m365agentsplayground.yml');
+  await writeFile(file, text, 'utf8');
+  return { path: file, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** The Playground's page in a browser, seen as the configured current user. */
