@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import Ajv04Module from 'ajv-draft-04';
 
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS with a default export.
@@ -61,4 +62,24 @@ export function cardProblems(card: unknown): string[] {
   const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (size > 80_000) problems.push(`card is ${size} bytes, keep under 80 KB`);
   return problems;
+}
+
+let manifest130: ValidateFunction | undefined;
+
+/** Teams app manifest v1.30 schema validator (draft-04, so the ajv-draft-04 class; README §3). */
+export function teamsManifest130(): ValidateFunction {
+  if (manifest130) return manifest130;
+  const ajv = new Ajv04Module.default({ allErrors: true, strictTypes: false });
+  addFormats(ajv as unknown as Ajv);
+  manifest130 = ajv.compile(readJson('teams-manifest/v1.30/MicrosoftTeams.schema.json'));
+  return manifest130;
+}
+
+/** Validates a Teams app manifest against the v1.30 schema; returns readable problems, empty means valid. */
+export function manifestProblems(manifest: unknown): string[] {
+  const validate = teamsManifest130();
+  if (validate(manifest)) return [];
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
