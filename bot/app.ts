@@ -35,6 +35,8 @@ import { createProactiveSender } from './teams/proactive-sender.js';
 import { RoundtableBot } from './teams/roundtable-bot.js';
 import type { ConferenceDeps } from './use-cases/conferences.js';
 import type { InvitationDeps } from './use-cases/invitations.js';
+import { myConferences } from './use-cases/my-conferences.js';
+import { renderMyConferences } from '../cards/my-conferences.js';
 
 export interface AppDeps {
   config: Config;
@@ -138,6 +140,8 @@ async function wire(
   const table = cardActionTable({ welcomeCard, invitations });
   const bot = new RoundtableBot({
     welcomeCard,
+    myConferencesCard: async (aadObjectId) =>
+      renderMyConferences(await myConferences(invitations, aadObjectId)),
     cardAction: (verb, data, context, correlationId) =>
       routeCardAction(table, verb, data, context, logger, correlationId),
     rememberConversation: async (reference, aadObjectId) => {

@@ -31,7 +31,13 @@ async function main(): Promise<void> {
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
   const services = await app.attach({ store, clock: systemClock });
-  if (config.demoData) await seedDemo(services.conferences);
+  if (config.demoData) {
+    const reference = await seedDemo(services);
+    if (reference)
+      console.log(
+        `Added the fictional demo conference ${reference} (type "my conferences" in the Playground as the chair).`,
+      );
+  }
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   console.log(

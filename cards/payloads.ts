@@ -48,6 +48,7 @@ export type ConferenceRef = z.infer<typeof ConferenceRef>;
 
 export const PAYLOADS = {
   'welcome.show': z.object({}),
+  'conferences.mine': z.object({}),
   'rsvp.attendInPerson': InvitationRef,
   'rsvp.attendVirtually': InvitationRef,
   'rsvp.sendDeputy': DeputyPayload,

@@ -5,6 +5,8 @@
  */
 export const VERBS = [
   'welcome.show',
+  // The person's own list of conferences, from the welcome card or by typing "my conferences".
+  'conferences.mine',
   // Invitation and reminder cards: the four answers, the form to change them, and the per-viewer refresh.
   'rsvp.attendInPerson',
   'rsvp.attendVirtually',

@@ -36,6 +36,8 @@ export interface ConferenceStore {
     status?: ConferenceStatus | undefined;
     limit: number;
     offset: number;
+    /** Only conferences this person (Entra object id) chairs, leads, minutes or is invited to. */
+    participant?: string | undefined;
   }): Promise<ConferenceSummary[]>;
   /** Throws a version conflict when the conference changed since `expectedVersion` was read. */
   updateStatus(id: string, change: StatusChange, expectedVersion: number): Promise<StoredConference>;

@@ -24,6 +24,8 @@ export interface ListConferencesOptions {
   status?: ConferenceStatus | undefined;
   limit: number;
   offset: number;
+  /** Only conferences this person (Entra object id) chairs, leads, minutes or is invited to. */
+  participant?: string | undefined;
 }
 
 /** Reads a whole conference; run inside a transaction so its parts come from one moment. */
@@ -65,7 +67,7 @@ export async function loadConference(
 /** Newest first; children by initials only. */
 export async function listConferenceSummaries(
   db: Kysely<Database>,
-  { status, limit, offset }: ListConferencesOptions,
+  { status, limit, offset, participant }: ListConferencesOptions,
 ): Promise<ConferenceSummary[]> {
   let query = db
     .selectFrom('conferences')
@@ -76,6 +78,22 @@ export async function listConferenceSummaries(
     .limit(limit)
     .offset(offset);
   if (status) query = query.where('status', '=', status);
+  // "My conferences": the person chairs, leads, takes the minutes or is invited.
+  if (participant)
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`chair->>'aadObjectId'`, '=', participant),
+        eb(sql`lead_social_worker->>'aadObjectId'`, '=', participant),
+        eb(sql`minute_taker->>'aadObjectId'`, '=', participant),
+        eb.exists(
+          eb
+            .selectFrom('invitees')
+            .select('invitees.id')
+            .whereRef('invitees.conference_id', '=', 'conferences.id')
+            .where('invitees.aad_object_id', '=', participant),
+        ),
+      ]),
+    );
   const rows = await query.execute();
   const children = rows.length
     ? await db

@@ -4,6 +4,8 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { DomainError, ErrorCodes } from '../domain/errors.js';
 import { assertInvitee, invitationCard, readinessCard } from '../use-cases/invitation-cards.js';
 import type { InvitationDeps } from '../use-cases/invitations.js';
+import { myConferences } from '../use-cases/my-conferences.js';
+import { renderMyConferences } from '../../cards/my-conferences.js';
 import { isOrganiser, readiness, recordRsvp, sendInvitations } from '../use-cases/invitations.js';
 import type { CardActionContext, CardActionTable } from './card-actions.js';
 import { cardAction } from './card-actions.js';
@@ -58,6 +60,9 @@ export function cardActionTable(deps: CardActionDeps): CardActionTable {
 
   return {
     'welcome.show': cardAction(PAYLOADS['welcome.show'], async () => deps.welcomeCard()),
+    'conferences.mine': cardAction(PAYLOADS['conferences.mine'], async (_data, ctx) =>
+      renderMyConferences(await myConferences(inv, ctx.actor.aadObjectId)),
+    ),
     'rsvp.attendInPerson': answer('rsvp.attendInPerson'),
     'rsvp.attendVirtually': answer('rsvp.attendVirtually'),
     'rsvp.sendDeputy': answer('rsvp.sendDeputy'),

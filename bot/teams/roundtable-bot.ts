@@ -7,6 +7,8 @@ import type { CardActionContext } from './card-actions.js';
 
 export interface BotDependencies {
   welcomeCard(): AdaptiveCard;
+  /** The person's own conferences (they typed "my conferences"). */
+  myConferencesCard(aadObjectId: string | undefined): Promise<AdaptiveCard>;
   /** Handles an Action.Execute; always resolves to the card to show. */
   cardAction(
     verb: unknown,
@@ -37,6 +39,9 @@ export class RoundtableBot extends TeamsActivityHandler {
         .toLowerCase();
       if (text === 'help' || text === 'hi' || text === 'hello' || text === '') {
         await this.sendWelcome(context);
+      } else if (text === 'my conferences' || text === 'conferences') {
+        const card = await this.deps.myConferencesCard(context.activity.from?.aadObjectId);
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       } else {
         await context.sendActivity(
           MessageFactory.text(

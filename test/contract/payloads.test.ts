@@ -9,6 +9,7 @@ const REF = {
 };
 const GOOD: Record<Verb, object> = {
   'welcome.show': {},
+  'conferences.mine': {},
   'rsvp.attendInPerson': REF,
   'rsvp.attendVirtually': REF,
   'rsvp.sendDeputy': { ...REF, deputyName: ' Sam Deputy ', deputyEmail: 'sam.deputy@agency.example.org' },
@@ -18,7 +19,7 @@ const GOOD: Record<Verb, object> = {
   'readiness.refresh': { conferenceId: REF.conferenceId },
   'invitations.send': { conferenceId: REF.conferenceId, cardVersion: 1 },
 };
-const WITH_IDS = VERBS.filter((v) => v !== 'welcome.show');
+const WITH_IDS = VERBS.filter((v) => v !== 'welcome.show' && v !== 'conferences.mine');
 const problemsOf = (verb: Verb, data: unknown): string[] => {
   const r = parsePayload(verb, data);
   return r.ok ? [] : r.problems;

@@ -206,13 +206,13 @@ export interface StartServiceOptions {
   outboxDir?: string;
   /** Copy the service's output to this process's output (for scripts). */
   forwardOutput?: boolean;
-  /** Milliseconds to wait for /healthz (30 s by default). */
+  /** Milliseconds to wait for /readyz (30 s by default). */
   timeoutMs?: number;
 }
 
 /**
  * Starts `tsx bot/main.ts` (what `npm start` runs) on loopback with its own data and outbox
- * directories, and resolves once GET /healthz answers 200.
+ * directories, and resolves once GET /readyz answers 200 (the database is open, so every route works).
  */
 export async function startService(opts: StartServiceOptions = {}): Promise<RunningService> {
   if (opts.port !== undefined) await assertPortFree(opts.port);
@@ -249,7 +249,7 @@ export async function startService(opts: StartServiceOptions = {}): Promise<Runn
     await rm(tmp, { recursive: true, force: true });
   };
   try {
-    await waitForHttp(`${url}/healthz`, proc, 'The Roundtable service', opts.timeoutMs ?? 30_000);
+    await waitForHttp(`${url}/readyz`, proc, 'The Roundtable service', opts.timeoutMs ?? 60_000);
   } catch (err) {
     await stop();
     throw err;

@@ -54,6 +54,29 @@ describe('sending invitations', () => {
     for (const name of FAMILY_NAMES) expect(emails[0]).not.toMatch(new RegExp(`\\b${name}\\b`));
   });
 
+  test('"my conferences" shows each person their own conferences and what they can do', async () => {
+    const { message } = await import('../fakes/activities.js');
+    const ask = async (who: typeof CHAIR) => {
+      const mark = flow.connector.requests.length;
+      await flow.post(message(flow.connector.serviceUrl, who, 'my conferences'));
+      const r = flow.connector.requests.slice(mark).find((q) => q.body.attachments);
+      return (r?.body.attachments as { content: Record<string, unknown> }[])[0]!.content;
+    };
+    const chair = await ask(CHAIR);
+    expect(cardProblems(chair)).toEqual([]);
+    expect(text(chair)).toMatch(/RT-2026-\d{4}: initial child protection conference/);
+    expect(text(chair)).toContain('"value":"Chair"');
+    expect(text(chair)).toContain('Who is coming');
+    expect(text(chair)).not.toContain('Send invitations'); // already sent
+    const hv = await ask(HEALTH_VISITOR);
+    expect(text(hv)).toContain('"value":"Health visitor"');
+    expect(text(hv)).toContain('My invitation');
+    expect(text(hv)).not.toContain('Who is coming');
+    const stranger = await ask(STRANGER);
+    expect(text(stranger)).toContain('You have no conferences coming up');
+    for (const name of FAMILY_NAMES) expect(text(chair) + text(hv)).not.toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
   test('sending again sends nothing twice', async () => {
     const before = flow.connector.requests.length;
     const res = await flow.api(`/api/conferences/${flow.conferenceId}/invitations`, { method: 'POST' });
