@@ -20,7 +20,7 @@ const WELCOME_TEXT = [
   'Social workers',
   'Partner professionals',
   'Parents and family',
-  'Type help at any time to see this again.',
+  'Type help at any time to see this again, or my conferences for yours.',
 ];
 
 function expectWelcome(text: string): void {

@@ -1,3 +1,4 @@
+import { migrationProvider } from '../../bot/store/migrations/index.js';
 import { sql } from 'kysely';
 import { conferenceRepository } from '../../bot/store/conference-repository.js';
 import type { Store } from '../../bot/store/database.js';
@@ -31,7 +32,9 @@ describe.each(engines)('database on %s', (engine) => {
         const second = await database.open();
         try {
           const { rows } = await second.executeSql('select name from kysely_migration order by name');
-          expect(rows).toEqual([{ name: '0001_initial' }]);
+          // Every migration recorded exactly once.
+          const all = Object.keys(await migrationProvider.getMigrations()).sort();
+          expect(rows).toEqual(all.map((name) => ({ name })));
           const reread = await conferenceRepository(second.db).getConferenceByReference('RT-2026-0001');
           expect(reread).toEqual(created);
           expect(reread?.familyMembers[0]?.lastName).toBe("O'Sample-Jones");

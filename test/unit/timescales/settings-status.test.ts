@@ -25,6 +25,7 @@ describe('TimescaleSettings', () => {
       laterReviewMonths: 6,
       inquorateRearrangeWorkingDays: 10,
       quorumWarningWorkingDays: 5,
+      invitationRemindersWorkingDaysBefore: [5, 2],
     });
     expect(DEFAULT_TIMESCALE_SETTINGS).toEqual(TimescaleSettings.parse({}));
   });
