@@ -15,6 +15,7 @@ import type { Readiness } from './http/health-routes.js';
 import { invitationRoutes } from './http/invitation-routes.js';
 import { openApiDocument } from './http/openapi.js';
 import { createHttpServer } from './http/server.js';
+import { requireSignIn } from './http/sign-in.js';
 import type { RoundtableServer } from './http/server.js';
 import { chaseInvitations } from './jobs/chasers.js';
 import { createOutboxDispatcher } from './jobs/outbox-dispatcher.js';
@@ -156,8 +157,10 @@ async function wire(
 
   server.mountRoutes(
     [
-      ...conferenceRoutes(conferences),
-      ...invitationRoutes(invitations),
+      ...requireSignIn(
+        [...conferenceRoutes(conferences), ...invitationRoutes(invitations)],
+        config.localDevelopment,
+      ),
       {
         method: 'get',
         path: '/openapi.json',

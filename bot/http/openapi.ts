@@ -14,6 +14,21 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 
 /** The OpenAPI 3.0 description of the HTTP API, generated from the same zod schemas the routes use. */
 export function openApiDocument(serverUrl: string): Record<string, unknown> {
+  const doc = baseDocument(serverUrl);
+  // Every tab API route needs sign-in outside local development.
+  for (const [path, item] of Object.entries(doc.paths))
+    if (path.startsWith('/api/conferences'))
+      for (const op of Object.values(item))
+        op.responses[401] = error('Sign-in required (outside local development)');
+  return doc;
+}
+
+type Operation = { responses: Record<string | number, unknown>; [key: string]: unknown };
+
+function baseDocument(serverUrl: string): {
+  paths: Record<string, Record<string, Operation>>;
+  [key: string]: unknown;
+} {
   const listParams = Object.entries(ListQuery.shape).map(([name, schema]) => ({
     name,
     in: 'query',
