@@ -11,14 +11,12 @@ beforeAll(async () => {
 afterAll(() => flow.close());
 
 const cardsSince = (mark: number) =>
-  flow.connector.requests
-    .slice(mark)
-    .flatMap((r) =>
-      ((r.body.attachments ?? []) as { content: unknown }[]).map((a) => ({
-        path: r.path,
-        text: JSON.stringify(a.content),
-      })),
-    );
+  flow.connector.requests.slice(mark).flatMap((r) =>
+    ((r.body.attachments ?? []) as { content: unknown }[]).map((a) => ({
+      path: r.path,
+      text: JSON.stringify(a.content),
+    })),
+  );
 const at = async (iso: string) => {
   flow.app.clock.set(new Date(iso));
   const mark = flow.connector.requests.length;
