@@ -23,6 +23,19 @@ const isoDates = z
     ),
   );
 
+/** An https URL, or http to a loopback address (a local test rig never leaves the machine). */
+const botUrl = (name: string) =>
+  z
+    .string()
+    .url(`${name} must be a URL`)
+    .refine((u) => {
+      const url = new URL(u);
+      return (
+        url.protocol === 'https:' ||
+        (url.protocol === 'http:' && isLoopback(url.hostname.replace(/^\[|\]$/g, '')))
+      );
+    }, `${name} must use https (http only to a loopback address)`);
+
 const EnvSchema = z
   .object({
     HOST: z.string().default('127.0.0.1'),
@@ -50,6 +63,21 @@ const EnvSchema = z
       .string()
       .uuid('MICROSOFT_APP_TENANT_ID must be the tenant id, a GUID')
       .optional(),
+    /*
+     * Where the Bot Framework's tokens come from and go to. Unset means botbuilder's public-cloud values
+     * (metadata https://login.botframework.com/v1/.well-known/openidconfiguration, issuer and scope
+     * https://api.botframework.com, login https://login.microsoftonline.com/<tenant>); set all four together
+     * (botbuilder switches to a wholly custom set as soon as one is given) for a sovereign cloud or a
+     * local test rig. http:// is accepted for loopback addresses only.
+     */
+    /** OpenID configuration whose JWKS signs the Bot Connector's tokens to us (ToBotFromChannelOpenIdMetadataUrl). */
+    BOT_OPENID_METADATA_URL: botUrl('BOT_OPENID_METADATA_URL').optional(),
+    /** The `iss` the Bot Connector's tokens must carry (ToBotFromChannelTokenIssuer). */
+    BOT_TOKEN_ISSUER: z.string().min(1).optional(),
+    /** Login authority the bot gets its own tokens from to call the connector (ToChannelFromBotLoginUrl). */
+    BOT_LOGIN_URL: botUrl('BOT_LOGIN_URL').optional(),
+    /** Scope (audience) of the bot's own tokens to the connector (ToChannelFromBotOAuthScope). */
+    BOT_OAUTH_SCOPE: z.string().min(1).optional(),
 
     // Microsoft Graph (calendar and mail); without these the local outbox is used.
     GRAPH_TENANT_ID: z.string().uuid().optional(),
@@ -98,6 +126,19 @@ const EnvSchema = z
         path: ['HOST'],
         message: `is ${env.HOST}: without MICROSOFT_APP_ID the bot accepts unauthenticated traffic, so it may listen on loopback only`,
       });
+    const botCloud = [
+      env.BOT_OPENID_METADATA_URL,
+      env.BOT_TOKEN_ISSUER,
+      env.BOT_LOGIN_URL,
+      env.BOT_OAUTH_SCOPE,
+    ];
+    if (botCloud.some(Boolean) && !botCloud.every(Boolean))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_*'],
+        message:
+          'set all of BOT_OPENID_METADATA_URL, BOT_TOKEN_ISSUER, BOT_LOGIN_URL and BOT_OAUTH_SCOPE, or none',
+      });
     const graph = [
       env.GRAPH_TENANT_ID,
       env.GRAPH_CLIENT_ID,
@@ -131,6 +172,9 @@ export interface Config {
     appPassword?: string | undefined;
     appType: string;
     tenantId?: string | undefined;
+    /** A non-public Bot Framework cloud (BOT_* settings); undefined means botbuilder's public defaults. */
+    cloud?:
+      { openIdMetadataUrl: string; tokenIssuer: string; loginUrl: string; oauthScope: string } | undefined;
   };
   /** True when the endpoint may skip Bot Framework authentication: no app id and a loopback address. */
   localDevelopment: boolean;
@@ -191,6 +235,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appPassword: e.MICROSOFT_APP_PASSWORD,
       appType: e.MICROSOFT_APP_TYPE,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
+      cloud:
+        e.BOT_OPENID_METADATA_URL && e.BOT_TOKEN_ISSUER && e.BOT_LOGIN_URL && e.BOT_OAUTH_SCOPE
+          ? {
+              openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+              tokenIssuer: e.BOT_TOKEN_ISSUER,
+              loginUrl: e.BOT_LOGIN_URL,
+              oauthScope: e.BOT_OAUTH_SCOPE,
+            }
+          : undefined,
     },
     localDevelopment: !e.MICROSOFT_APP_ID && isLoopback(e.HOST),
     graph,

@@ -1,8 +1,10 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { HttpError, zodDetails } from '../http/errors.js';
+import { HttpError, sendJson, zodDetails } from '../http/errors.js';
 import { readJsonBody } from '../http/json-body.js';
 import type { RawRoute } from '../http/server.js';
+import { NotFromBotConnector } from './adapter.js';
+import type { RoundtableAdapter } from './adapter.js';
 import type { RoundtableBot } from './roundtable-bot.js';
 
 const Account = z.object({ id: z.string().min(1).max(512) }).passthrough();
@@ -32,12 +34,35 @@ const ActivityShape = z
     }
   });
 
-/** POST /api/messages: parse and check the activity at the edge, then hand it to botbuilder. */
-export function messagesRoute(adapter: CloudAdapter, bot: RoundtableBot, maxBodyBytes: number): RawRoute {
+/** botbuilder's own request path turns the wire's date strings into Dates, keeping the originals. */
+function withDates(body: Record<string, unknown>): Activity {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = body[field];
+    if (typeof value === 'string') {
+      body[raw] = value;
+      body[field] = new Date(value);
+    }
+  }
+  return body as unknown as Activity;
+}
+
+/**
+ * POST /api/messages: parse and check the activity at the edge, prove it comes from the Bot Connector,
+ * then run the turn. Authentication comes first and on its own, so a refused request runs nothing.
+ */
+export function messagesRoute(
+  adapter: RoundtableAdapter,
+  bot: RoundtableBot,
+  maxBodyBytes: number,
+): RawRoute {
   return {
     method: 'post',
     path: '/api/messages',
-    handler: async (req, res) => {
+    handler: async (req, res, correlationId) => {
       const body = await readJsonBody(req, maxBodyBytes);
       const parsed = ActivityShape.safeParse(body);
       if (!parsed.success)
@@ -47,9 +72,23 @@ export function messagesRoute(adapter: CloudAdapter, bot: RoundtableBot, maxBody
           'This is not a Bot Framework activity.',
           zodDetails(parsed.error),
         );
-      req.body = body;
-      // botbuilder's types describe its own minimal request/response; restify's objects satisfy them.
-      await adapter.process(req as never, res as never, (context) => bot.run(context));
+      const activity = withDates(body as Record<string, unknown>);
+      const header = req.headers.authorization ?? '';
+      let auth;
+      try {
+        auth = await adapter.authenticate(activity, header, correlationId);
+      } catch (e) {
+        if (e instanceof NotFromBotConnector)
+          throw new HttpError(401, 'UNAUTHORIZED', 'The request is not from the Bot Connector.');
+        throw e;
+      }
+      // Failures from here on are ours: they reach the server's handler as a 500 with its generic message.
+      const invoke = await adapter.run(auth, activity, (context) => bot.run(context));
+      if (invoke?.body !== undefined) sendJson(res, invoke.status, invoke.body);
+      else {
+        res.writeHead(invoke?.status ?? 200);
+        res.end();
+      }
     },
   };
 }
