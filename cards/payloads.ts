@@ -46,6 +46,27 @@ export const ConferenceRef = z.object({
 });
 export type ConferenceRef = z.infer<typeof ConferenceRef>;
 
+/** The readiness card's "Record an answer" form: the chosen invitation and answer, merged into data by Teams. */
+export const RecordForPayload = z.object({
+  conferenceId: id('conference reference'),
+  invitationId: z.uuid({
+    error: (i) =>
+      i.input === undefined || i.input === ''
+        ? 'Choose who answered.'
+        : 'That choice of who answered is not valid.',
+  }),
+  answer: z.enum(['attending-in-person', 'attending-virtually', 'sending-deputy', 'report-only'], {
+    error: 'Choose their answer.',
+  }),
+  deputyName: z.string().trim().max(100, 'The colleague’s name can be at most 100 characters.').optional(),
+  deputyEmail: z
+    .string()
+    .trim()
+    .max(254, 'The colleague’s email address can be at most 254 characters.')
+    .optional(),
+});
+export type RecordForPayload = z.infer<typeof RecordForPayload>;
+
 export const PAYLOADS = {
   'welcome.show': z.object({}),
   'conferences.mine': z.object({}),
@@ -56,6 +77,7 @@ export const PAYLOADS = {
   'rsvp.change': InvitationRef,
   'rsvp.refresh': InvitationRef,
   'readiness.refresh': ConferenceRef,
+  'rsvp.recordFor': RecordForPayload,
   'invitations.send': ConferenceRef,
 } as const satisfies Record<Verb, z.ZodType>;
 

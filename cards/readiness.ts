@@ -45,6 +45,11 @@ export const ReadinessCardData = z.object({
   }),
   /** The chair's Entra object id: keeps the card current for them (DESIGN.md §3). */
   chairAadObjectId: z.uuid().optional(),
+  /** Unanswered invitations the chair can answer for (people reached by email): "Name, role, agency". */
+  recordable: z
+    .array(z.object({ title: Line, value: z.uuid() }))
+    .max(60)
+    .default([]),
 });
 export type ReadinessCardData = z.input<typeof ReadinessCardData>;
 
@@ -67,6 +72,7 @@ export function renderReadiness(input: ReadinessCardData): AdaptiveCard {
       .join(' · '),
     agencies: d.agencies,
     notAnswered: d.notAnswered,
+    recordable: d.recordable,
     ref,
   });
   return withRefresh(card, 'readiness.refresh', ref, d.chairAadObjectId ? [d.chairAadObjectId] : []);
@@ -116,6 +122,12 @@ export function readinessCardData(
     counts,
     agencies: rows,
     notAnswered: assessment.unanswered.map((u) => `${u.name}, ${u.role}, ${u.agency}`),
+    recordable: conference.invitees.flatMap((p) => {
+      const i = invitations.find((x) => x.inviteeId === p.id);
+      return i && !i.answer && i.channel === 'email'
+        ? [{ title: `${p.name}, ${p.role}, ${p.agency}`, value: i.id }]
+        : [];
+    }),
     quorum: assessment,
     chairAadObjectId: conference.chair?.aadObjectId,
   };

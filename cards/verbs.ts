@@ -16,6 +16,8 @@ export const VERBS = [
   'rsvp.refresh',
   // The chair's readiness card and quorum warning.
   'readiness.refresh',
+  // The chair or business support records an answer given by phone or email.
+  'rsvp.recordFor',
   'invitations.send',
 ] as const;
 export type Verb = (typeof VERBS)[number];

@@ -73,6 +73,28 @@ export function cardActionTable(deps: CardActionDeps): CardActionTable {
       const r = await organiserReadiness(data.conferenceId, ctx);
       return readinessCard(r.conference, r.invitations, r.assessment);
     }),
+    'rsvp.recordFor': cardAction(PAYLOADS['rsvp.recordFor'], async (data, ctx) => {
+      const r = await organiserReadiness(data.conferenceId, ctx);
+      const deputy =
+        data.deputyName || data.deputyEmail
+          ? { name: data.deputyName ?? '', email: data.deputyEmail ?? '' }
+          : null;
+      await recordRsvp(inv, {
+        invitationId: data.invitationId,
+        conferenceId: data.conferenceId,
+        answer: data.answer,
+        deputy,
+        actor: {
+          kind: r.conference.chair?.aadObjectId === ctx.actor.aadObjectId ? 'chair' : 'business-support',
+          id: ctx.actor.aadObjectId ?? ctx.actor.id,
+        },
+        via: 'chair',
+        idempotencyKey: `card:${ctx.activityId}`,
+        answeredAt: ctx.timestamp,
+      });
+      const after = await readiness(inv, data.conferenceId);
+      return readinessCard(after.conference, after.invitations, after.assessment);
+    }),
     'invitations.send': cardAction(PAYLOADS['invitations.send'], async (data, ctx) => {
       await organiserReadiness(data.conferenceId, ctx);
       await sendInvitations(inv, data.conferenceId);

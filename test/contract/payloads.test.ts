@@ -17,6 +17,7 @@ const GOOD: Record<Verb, object> = {
   'rsvp.change': REF,
   'rsvp.refresh': REF,
   'readiness.refresh': { conferenceId: REF.conferenceId },
+  'rsvp.recordFor': { conferenceId: REF.conferenceId, invitationId: REF.invitationId, answer: 'report-only' },
   'invitations.send': { conferenceId: REF.conferenceId, cardVersion: 1 },
 };
 const WITH_IDS = VERBS.filter((v) => v !== 'welcome.show' && v !== 'conferences.mine');
@@ -47,20 +48,33 @@ describe('card payloads', () => {
     expect(problemsOf(verb, rest)).toContain('The card is missing its conference reference.');
   });
 
-  test.each(WITH_IDS.filter((v) => v.startsWith('rsvp.')))('%s rejects bad ids and versions', (verb) => {
-    expect(problemsOf(verb, { ...GOOD[verb], invitationId: undefined })).toContain(
-      'The card is missing its invitation reference.',
-    );
-    expect(problemsOf(verb, { ...GOOD[verb], invitationId: 'not-an-id' })).toContain(
-      'The invitation reference is not valid.',
-    );
-    expect(problemsOf(verb, { ...GOOD[verb], cardVersion: '3' })).toContain(
-      'The card version must be a number.',
-    );
-    expect(problemsOf(verb, { ...GOOD[verb], cardVersion: 2.5 })).toContain(
-      'The card version must be a whole number.',
-    );
+  test('the record-an-answer form asks for who answered and what', () => {
+    expect(problemsOf('rsvp.recordFor', { conferenceId: REF.conferenceId })).toEqual([
+      'Choose who answered.',
+      'Choose their answer.',
+    ]);
+    expect(problemsOf('rsvp.recordFor', { ...GOOD['rsvp.recordFor'], answer: 'maybe' })).toEqual([
+      'Choose their answer.',
+    ]);
   });
+
+  test.each(WITH_IDS.filter((v) => v.startsWith('rsvp.') && v !== 'rsvp.recordFor'))(
+    '%s rejects bad ids and versions',
+    (verb) => {
+      expect(problemsOf(verb, { ...GOOD[verb], invitationId: undefined })).toContain(
+        'The card is missing its invitation reference.',
+      );
+      expect(problemsOf(verb, { ...GOOD[verb], invitationId: 'not-an-id' })).toContain(
+        'The invitation reference is not valid.',
+      );
+      expect(problemsOf(verb, { ...GOOD[verb], cardVersion: '3' })).toContain(
+        'The card version must be a number.',
+      );
+      expect(problemsOf(verb, { ...GOOD[verb], cardVersion: 2.5 })).toContain(
+        'The card version must be a whole number.',
+      );
+    },
+  );
 
   test.each<[string, object, string]>([
     ['no name', { deputyName: undefined }, 'Enter your colleague’s name.'],

@@ -237,6 +237,26 @@ describe('answering from the invitation card', () => {
     expect(text(body.value)).toMatch(/Online: \*\*\d\*\*/);
   });
 
+  test('the chair records, from the readiness card, an answer given by phone; nobody else can', async () => {
+    const card = (await invoke(CHAIR, 'readiness.refresh', { conferenceId: flow.conferenceId })).value;
+    expect(text(card)).toContain('Record an answer');
+    expect(text(card)).toContain('PC Pat Police (fictional), Police officer, Example Police');
+    const police = (await flow.readiness()).invitations.find((i) => i.name.startsWith('PC Pat'))!;
+    const form = { conferenceId: flow.conferenceId, invitationId: police.id, answer: 'attending-in-person' };
+    const refused = await invoke(HEALTH_VISITOR, 'rsvp.recordFor', form);
+    expect(text(refused.value)).toMatch(/Only the chair/);
+    expect((await answerOf('PC Pat Police (fictional)'))?.answer).toBeNull();
+    const body = await invoke(CHAIR, 'rsvp.recordFor', form);
+    expect(cardProblems(body.value)).toEqual([]);
+    expect(text(body.value)).toMatch(/In person: \*\*\d\*\*/);
+    const stored = (await flow.readiness()).invitations.find((i) => i.id === police.id) as {
+      answer: string;
+      history: { via: string; actor: { kind: string } }[];
+    };
+    expect(stored.answer).toBe('attending-in-person');
+    expect(stored.history[0]).toMatchObject({ via: 'chair', actor: { kind: 'chair' } });
+  });
+
   test('business support records an answer given by phone for the invitee without Teams', async () => {
     const police = (await flow.readiness()).invitations.find((i) => i.name.startsWith('PC Pat'))!;
     const res = await flow.api(`/api/conferences/${flow.conferenceId}/invitations/${police.id}/answers`, {
