@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import type { OutgoingMail } from '../../bot/domain/mail.js';
-import { createGraphClient } from '../../bot/graph/graph-client.js';
+import { createGraphClient, GraphRequestPolicy } from '../../bot/graph/graph-client.js';
 import { GraphError } from '../../bot/graph/graph-errors.js';
 import { createGraphMail, KEY_HEADER } from '../../bot/graph/graph-mail.js';
 import { messageIdFor } from '../../bot/graph/local-outbox-mail.js';
@@ -81,7 +81,7 @@ afterEach(async () => {
   }
 });
 
-function graphMail(options: { timeoutMs?: number; clientSecret?: string } = {}) {
+function graphClient(options: { timeoutMs?: number; clientSecret?: string } = {}) {
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
       logs += chunk.toString();
@@ -101,6 +101,11 @@ function graphMail(options: { timeoutMs?: number; clientSecret?: string } = {}) 
     sleep,
     random: () => 0.5,
   });
+  return { client, logger, sleep };
+}
+
+function graphMail(options: { timeoutMs?: number; clientSecret?: string } = {}) {
+  const { client, logger, sleep } = graphClient(options);
   return createGraphMail({ client, mailbox: MAILBOX, logger, sleep });
 }
 
@@ -323,4 +328,40 @@ test('what the fake returns for the mailbox check is a valid Graph message', asy
   const { value } = (await res.json()) as { value: unknown[] };
   expect(value).toHaveLength(1);
   for (const m of value) expect(graphSchemaProblems('message', m)).toEqual([]);
+});
+
+describe('createGraphClient', () => {
+  const EVENTS = '/users/roundtable%40example.org/events';
+  const event = {
+    subject: 'Conference RT-0001',
+    start: { dateTime: '2026-03-10T10:00:00', timeZone: 'Europe/London' },
+    end: { dateTime: '2026-03-10T11:30:00', timeZone: 'Europe/London' },
+    transactionId: '7e163156-7762-4beb-a1c6-729ea81755a7',
+  };
+
+  test('a POST is not repeated after a 503, unless the caller marks it idempotent', async () => {
+    server.respond({ method: 'POST', path: `/v1.0${EVENTS}` }, [
+      { status: 503, body: { error: { code: 'ServiceUnavailable' } } },
+      { status: 503, headers: { 'retry-after': '3' } },
+      { status: 201, body: { id: 'AAMk-event' } },
+    ]);
+    const { client } = graphClient();
+    const err = await rejection(client.api(EVENTS).post(event));
+    expect(err).toMatchObject({ code: 'UNKNOWN_OUTCOME', status: 503, graphCode: 'ServiceUnavailable' });
+
+    const created = (await client
+      .api(EVENTS)
+      .middlewareOptions([new GraphRequestPolicy({ idempotent: true })])
+      .post(event)) as { id: string };
+    expect(created.id).toBe('AAMk-event');
+    expect(sleeps).toEqual([3000]);
+    expect(server.graphRequests().filter((r) => r.method === 'POST')).toHaveLength(3);
+  });
+
+  test('the token is never sent to another host', async () => {
+    const { client } = graphClient();
+    const err = await rejection(client.api('https://elsewhere.example.org/v1.0/users/x').get());
+    expect(err).toMatchObject({ code: 'FAILED', retryable: false });
+    expect(server.requests).toHaveLength(0);
+  });
 });
