@@ -83,13 +83,18 @@ describe('conferenceEventParts', () => {
 
   it.each([
     ['no date yet', buildConference({ scheduledStart: undefined }), {}],
-    ['a time for one part only', twoPart(), { partSlots: [{ start: '2026-03-05T10:00', durationMinutes: 60 }] }],
+    [
+      'a time for one part only',
+      twoPart(),
+      { partSlots: [{ start: '2026-03-05T10:00', durationMinutes: 60 }] },
+    ],
   ])('refuses %s with a clear message', (_name, conference, opts) => {
     expect(() => conferenceEventParts(conference, opts)).toThrow(DomainError);
   });
 
   it('converts to UTC in summer time and in winter', () => {
-    const at = (scheduledStart: string) => conferenceEventParts(buildConference({ scheduledStart }))[0]?.startUtc;
+    const at = (scheduledStart: string) =>
+      conferenceEventParts(buildConference({ scheduledStart }))[0]?.startUtc;
     expect(at('2026-07-02T10:00')).toBe('2026-07-02T09:00:00.000Z');
     expect(at('2026-12-03T10:00')).toBe('2026-12-03T10:00:00.000Z');
   });
