@@ -83,7 +83,8 @@ function createTokenSource(options: GraphClientOptions): TokenSource {
     },
     system: {
       loggerOptions: {
-        logLevel: LogLevel.Warning,
+        // Warning would log "No client info in response" for every app-only token.
+        logLevel: LogLevel.Error,
         piiLoggingEnabled: false,
         loggerCallback: (_level, message, containsPii) => {
           if (!containsPii) logger.warn({ msal: true }, message);
@@ -104,13 +105,8 @@ function createTokenSource(options: GraphClientOptions): TokenSource {
         throw new GraphError('UNAVAILABLE', 'The Microsoft sign-in service could not be reached.', {
           retryable: true,
         });
-      throw new GraphError(
-        'UNAUTHORIZED',
-        `The service could not get a Graph token (${code ?? 'unknown'}).`,
-        {
-          retryable: false,
-        },
-      );
+      const message = `The service could not get a Graph token (${code ?? 'unknown'}).`;
+      throw new GraphError('UNAUTHORIZED', message, { retryable: false });
     }
   };
 }
