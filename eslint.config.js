@@ -16,7 +16,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bot/config.ts', 'scripts/**', 'test/**', 'bench/**', 'jest.config.js'],
+    // Plain JavaScript tooling runs on Node.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['bot/config.ts', 'scripts/**', 'test/**', 'bench/**', 'jest.config.js', '.ci/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

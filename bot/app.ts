@@ -8,6 +8,8 @@ import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
 import type { MailSender } from './domain/mail.js';
 import { englandAndWalesCalendar, TimescaleSettings } from './domain/timescales/index.js';
+import { createGraphClient } from './graph/graph-client.js';
+import { createGraphMail } from './graph/graph-mail.js';
 import { createLocalOutboxMail } from './graph/local-outbox-mail.js';
 import { conferenceRoutes } from './http/conference-routes.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -107,8 +109,16 @@ async function wire(
   const conferences: ConferenceDeps = { conferences: conferenceStore, clock, timescales };
   const conversations = conversationRepository(store.db);
   const adapter = createAdapter(config, logger);
+  // Microsoft Graph when it is configured; otherwise real .eml files in the local outbox.
   const mail =
     mailOverride ??
+    (config.graph
+      ? createGraphMail({
+          client: createGraphClient({ ...config.graph, logger }),
+          mailbox: config.graph.organiserMailbox,
+          logger,
+        })
+      : undefined) ??
     createLocalOutboxMail({
       outboxDir: config.outboxDir,
       from: { name: `${config.authority.name} conference service`, email: config.mailFrom },
