@@ -145,7 +145,11 @@ export function createGraphCalendar(options: GraphCalendarOptions): GraphCalenda
           e.onlineMeeting?.joinUrl ? [[key, e.onlineMeeting.joinUrl]] : [],
         ),
       );
-      const parts = conferenceEventParts(conference, { ...opts, joinUrls: { ...known, ...opts.joinUrls } });
+      // Graph makes each part's Teams meeting: a link stored on the conference from elsewhere is not used.
+      const parts = conferenceEventParts(
+        { ...conference, joinUrl: undefined },
+        { ...opts, joinUrls: { ...known, ...opts.joinUrls } },
+      );
       const refs: CalendarEventRef[] = [];
       for (const part of parts) refs.push(await upsertPart(conference, part, existing.get(part.key)));
       for (const [key, event] of existing)

@@ -179,6 +179,9 @@ describe('Graph calendar', () => {
       value: `${CONFERENCE_ID}:1`,
     });
     expect(create.body.content).toContain('If you need an interpreter');
+    // Graph adds the new meeting's own link; a link stored on the conference beforehand is not repeated.
+    expect(create.body.content).toContain('use the Microsoft Teams link in this invitation');
+    expect(create.body.content).not.toContain('meeting_fixture');
   });
 
   it('sends nothing when a re-send changes nothing, and PATCHes (keeping the link) when it does', async () => {
