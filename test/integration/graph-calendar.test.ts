@@ -2,48 +2,18 @@
  * The Graph calendar adapter over real HTTP against the local Graph fake: every request it makes is
  * checked against the Graph v1.0 contract subset (method, path, query names, body).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { partKey } from '../../bot/domain/calendar.js';
-import type { Conference, FamilyMember } from '../../bot/domain/conference.js';
-import {
-  attendeeResponses,
-  EVENT_PROPERTIES,
-  freeBusyFromSchedule,
-  toInstant,
-} from '../../bot/graph/calendar-graph-mapping.js';
+import { EVENT_PROPERTIES } from '../../bot/graph/calendar-graph-mapping.js';
 import { createGraphCalendar } from '../../bot/graph/graph-calendar.js';
 import { createGraphClient } from '../../bot/graph/graph-client.js';
 import { createLogger } from '../../bot/logger.js';
+import { twoPartConference as twoPart } from '../fakes/calendar-fixtures.js';
+import { graphQueryProblems, listedEvent as listed } from '../fakes/calendar-graph.js';
 import { buildConference, CONFERENCE_ID } from '../fakes/fixtures.js';
 import { FAKE_CLIENT_ID, FAKE_SECRET, FAKE_TENANT, startGraphServer } from '../fakes/graph-server.js';
 import type { CapturedRequest, FakeGraphServer } from '../fakes/graph-server.js';
-import { CONTRACTS_DIR } from '../helpers/contracts.js';
-import { graphRequestProblems, graphSchemaProblems, graphTemplateFor } from '../helpers/graph-contract.js';
-
-type Params = { name?: string; $ref?: string }[];
-type Doc = {
-  paths: Record<string, Record<string, { parameters?: Params }> & { parameters?: Params }>;
-  components: { parameters: Record<string, { name: string }> };
-};
-const doc = JSON.parse(
-  readFileSync(path.join(CONTRACTS_DIR, 'graph', 'graph-v1.0-teams-bot.openapi.json'), 'utf8'),
-) as Doc;
-
-/** Query names the operation declares; the contract helper checks method, path and body. */
-function queryProblems(r: CapturedRequest): string[] {
-  const template = graphTemplateFor(r.path);
-  if (!template) return [];
-  const item = doc.paths[template]!;
-  const declared = [...(item.parameters ?? []), ...(item[r.method.toLowerCase()]?.parameters ?? [])].map(
-    (p) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()!]!.name : p.name),
-  );
-  // $skiptoken comes from Graph's own nextLink, not from us.
-  return Object.keys(r.query).flatMap((q) =>
-    declared.includes(q) || q === '$skiptoken' ? [] : [`unknown query ${q}`],
-  );
-}
+import { graphRequestProblems } from '../helpers/graph-contract.js';
 
 const MAILBOX = 'roundtable@example.org';
 const EVENTS = /^\/v1\.0\/users\/roundtable%40example\.org\/events$/;
@@ -57,7 +27,7 @@ beforeEach(async () => {
 afterEach(async () => {
   try {
     for (const r of server.graphRequests()) {
-      const problems = [...graphRequestProblems(r.method, r.path, r.body), ...queryProblems(r)];
+      const problems = [...graphRequestProblems(r.method, r.path, r.body), ...graphQueryProblems(r)];
       expect({ request: `${r.method} ${r.path}`, problems }).toEqual({
         request: `${r.method} ${r.path}`,
         problems: [],
@@ -103,16 +73,6 @@ const bodyOf = (r: CapturedRequest | undefined) => r?.body as EventBody;
 const hashOf = (b: EventBody) =>
   b.singleValueExtendedProperties.find((p) => p.id === EVENT_PROPERTIES.contentHash)!.value;
 
-/** An event as Graph lists it with our $select/$expand. */
-const listed = (id: string, key: string, hash: string, joinUrl = `https://teams.example.org/${id}`) => ({
-  id,
-  isCancelled: false,
-  onlineMeeting: { joinUrl },
-  singleValueExtendedProperties: [
-    { id: EVENT_PROPERTIES.partKey, value: key },
-    { id: EVENT_PROPERTIES.contentHash, value: hash },
-  ],
-});
 const listing = (...value: unknown[]) =>
   server.respond({ method: 'GET', path: EVENTS }, [{ status: 200, body: { value } }]);
 const patches = (n: number) =>
@@ -130,23 +90,6 @@ const creates = (...ids: string[]) =>
       body: { id, onlineMeeting: { joinUrl: `https://teams.example.org/${id}` } },
     })),
   );
-
-const member = (id: string, firstName: string, relationship: string, apart: string[] = []) =>
-  ({
-    id,
-    firstName,
-    lastName: 'Sample',
-    relationship,
-    parentalResponsibility: true,
-    email: `${firstName.toLowerCase()}.sample@family.example.org`,
-    communicationNeeds: { britishSignLanguage: false, makaton: false },
-    mayNotAttendWith: apart,
-  }) as FamilyMember;
-const twoPart = (o: Partial<Conference> = {}) =>
-  buildConference({
-    familyMembers: [member('m', 'Robin', 'mother', ['f']), member('f', 'Sam', 'father')],
-    ...o,
-  });
 
 describe('Graph calendar', () => {
   it('finds first, then creates a Teams meeting with the part key as transactionId and extended property', async () => {
@@ -380,93 +323,5 @@ describe('Graph calendar', () => {
       endDateTime: '2026-04-01T00:00:00.000Z',
     });
     expect(second?.query).toEqual({ $skiptoken: 'abc' });
-  });
-});
-
-describe('Graph calendar answers (pure mapping, contract-checked fixtures)', () => {
-  const ours = {
-    ...listed('AAMk-1', partKey(CONFERENCE_ID, 1), 'h'),
-    attendees: [
-      {
-        emailAddress: { address: 'a@example.org' },
-        status: { response: 'declined', time: '2026-02-21T10:00:00Z' },
-      },
-      {
-        emailAddress: { address: 'b@example.org' },
-        status: { response: 'accepted', time: '2026-02-19T10:00:00Z' },
-      },
-      {
-        emailAddress: { address: 'c@example.org' },
-        status: { response: 'notResponded', time: '2026-02-21T10:00:00Z' },
-      },
-      {
-        emailAddress: { address: 'd@example.org' },
-        status: { response: 'organizer', time: '2026-02-21T10:00:00Z' },
-      },
-    ],
-  };
-
-  it('uses fixtures that are valid Graph events and schedules', () => {
-    expect(graphSchemaProblems('event', ours)).toEqual([]);
-    expect(
-      graphSchemaProblems('scheduleInformation', {
-        scheduleId: 'x@example.org',
-        scheduleItems: [
-          {
-            status: 'free',
-            start: { dateTime: '2026-03-05T10:00:00', timeZone: 'UTC' },
-            end: { dateTime: '2026-03-05T11:00:00', timeZone: 'UTC' },
-          },
-        ],
-      }),
-    ).toEqual([]);
-  });
-
-  it('keeps real answers on our live events only, newer than since', () => {
-    const cancelled = { ...ours, id: 'AAMk-2', isCancelled: true };
-    const foreign = { ...ours, id: 'AAMk-3', singleValueExtendedProperties: [] };
-    expect(attendeeResponses([ours, cancelled, foreign]).map((r) => [r.email, r.response])).toEqual([
-      ['a@example.org', 'declined'],
-      ['b@example.org', 'accepted'],
-    ]);
-    const since = new Date('2026-02-20T00:00:00Z');
-    expect(attendeeResponses([ours], since).map((r) => r.email)).toEqual(['a@example.org']);
-  });
-
-  it('reads Graph times in UTC, Windows or IANA zones, with seven fractional digits', () => {
-    expect(toInstant({ dateTime: '2026-07-02T10:00:00.0000000', timeZone: 'GMT Standard Time' })).toBe(
-      '2026-07-02T09:00:00.000Z',
-    );
-    expect(toInstant({ dateTime: '2026-12-03T10:00:00', timeZone: 'Europe/London' })).toBe(
-      '2026-12-03T10:00:00.000Z',
-    );
-    expect(() => toInstant({ dateTime: 'soon', timeZone: 'UTC' })).toThrow();
-  });
-
-  it('lists busy periods only and marks unreadable calendars unknown', () => {
-    const slot = (status: string, h: number) => ({
-      status,
-      start: { dateTime: `2026-03-05T${h}:00:00`, timeZone: 'UTC' },
-      end: { dateTime: `2026-03-05T${h + 1}:00:00`, timeZone: 'UTC' },
-    });
-    const result = freeBusyFromSchedule({
-      value: [
-        {
-          scheduleId: 'X@example.org',
-          scheduleItems: [slot('free', 10), slot('oof', 12), slot('tentative', 14)],
-        },
-      ],
-    });
-    expect(result).toEqual([
-      {
-        mailbox: 'x@example.org',
-        known: true,
-        busy: [
-          { start: '2026-03-05T12:00:00.000Z', end: '2026-03-05T13:00:00.000Z', status: 'oof' },
-          { start: '2026-03-05T14:00:00.000Z', end: '2026-03-05T15:00:00.000Z', status: 'tentative' },
-        ],
-      },
-    ]);
-    expect(() => freeBusyFromSchedule({ value: [{}] })).toThrow();
   });
 });

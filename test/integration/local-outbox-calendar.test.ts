@@ -5,10 +5,14 @@ import path from 'node:path';
 import ical from 'node-ical';
 import type { CalendarResponse, VEvent } from 'node-ical';
 import { FixedClock } from '../../bot/domain/clock.js';
-import type { Conference, FamilyMember } from '../../bot/domain/conference.js';
 import { DomainError } from '../../bot/domain/errors.js';
 import { createLocalOutboxCalendar, listCalendarOutbox } from '../../bot/graph/local-outbox-calendar.js';
 import { listOutbox } from '../../bot/graph/local-outbox-mail.js';
+import {
+  FATHER as father,
+  MOTHER as mother,
+  twoPartConference as twoPart,
+} from '../fakes/calendar-fixtures.js';
 import { buildConference, CONFERENCE_ID, FAMILY_SECRETS } from '../fakes/fixtures.js';
 
 const organiser = { name: 'Roundtable (fictional council)', email: 'roundtable@example.org' };
@@ -44,23 +48,6 @@ async function parse(file: string): Promise<Parsed> {
   };
 }
 const parseAll = async () => Promise.all((await icsFiles()).map(parse));
-
-const member = (id: string, firstName: string, relationship: string, extra: Partial<FamilyMember> = {}) =>
-  ({
-    id,
-    firstName,
-    lastName: 'Sample',
-    relationship,
-    parentalResponsibility: true,
-    email: `${firstName.toLowerCase()}.sample@family.example.org`,
-    communicationNeeds: { britishSignLanguage: false, makaton: false },
-    mayNotAttendWith: [],
-    ...extra,
-  }) as FamilyMember;
-const mother = member('m', 'Robin', 'mother', { mayNotAttendWith: ['f'] });
-const father = member('f', 'Sam', 'father');
-const twoPart = (overrides: Partial<Conference> = {}) =>
-  buildConference({ familyMembers: [mother, father], ...overrides });
 
 describe('local calendar outbox', () => {
   it('writes a REQUEST with organiser, attendees, Europe/London times and the join link', async () => {

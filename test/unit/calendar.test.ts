@@ -1,4 +1,7 @@
-/** The calendar rules without I/O: parts, attendee lists and the plain-English invitation text. */
+/**
+ * The calendar rules without I/O: parts, attendee lists and the plain-English invitation text; and the
+ * pure mapping of Graph's calendar answers, on fixtures checked against the Graph contract.
+ */
 import { KIND_LABELS, conferenceWhen } from '../../cards/invitation.js';
 import {
   conferenceEventBody,
@@ -6,31 +9,21 @@ import {
   EVENT_TITLES,
   partKey,
 } from '../../bot/domain/calendar.js';
-import type { FamilyMember } from '../../bot/domain/conference.js';
 import { DomainError } from '../../bot/domain/errors.js';
+import {
+  attendeeResponses,
+  freeBusyFromSchedule,
+  toInstant,
+} from '../../bot/graph/calendar-graph-mapping.js';
+import { FATHER, familyMember as member, MOTHER } from '../fakes/calendar-fixtures.js';
+import { listedEvent as listed } from '../fakes/calendar-graph.js';
 import { buildConference, CONFERENCE_ID, FAMILY_SECRETS } from '../fakes/fixtures.js';
-
-const member = (id: string, firstName: string, relationship: string, extra: Partial<FamilyMember> = {}) =>
-  ({
-    id,
-    firstName,
-    lastName: 'Sample',
-    relationship,
-    parentalResponsibility: true,
-    email: `${firstName.toLowerCase()}.sample@family.example.org`,
-    communicationNeeds: { britishSignLanguage: false, makaton: false },
-    mayNotAttendWith: [],
-    ...extra,
-  }) as FamilyMember;
+import { graphSchemaProblems } from '../helpers/graph-contract.js';
 
 /** Robin (mother) and Sam (father) may not attend together; Jo (grandparent, no email) joins the first part. */
 const twoPart = () =>
   buildConference({
-    familyMembers: [
-      member('m', 'Robin', 'mother', { mayNotAttendWith: ['f'] }),
-      member('f', 'Sam', 'father'),
-      member('g', 'Jo', 'grandparent', { email: undefined }),
-    ],
+    familyMembers: [MOTHER, FATHER, member('g', 'Jo', 'grandparent', { email: undefined })],
   });
 
 describe('conferenceEventParts', () => {
@@ -159,5 +152,93 @@ describe('conferenceEventBody', () => {
     const html = conferenceEventBody(conference, conferenceEventParts(conference)[0]!).html;
     expect(html).toContain('RT-&lt;b&gt;1&lt;/b&gt;');
     expect(html).not.toContain('<b>');
+  });
+});
+
+describe('Graph calendar answers (pure mapping, contract-checked fixtures)', () => {
+  const ours = {
+    ...listed('AAMk-1', partKey(CONFERENCE_ID, 1), 'h'),
+    attendees: [
+      {
+        emailAddress: { address: 'a@example.org' },
+        status: { response: 'declined', time: '2026-02-21T10:00:00Z' },
+      },
+      {
+        emailAddress: { address: 'b@example.org' },
+        status: { response: 'accepted', time: '2026-02-19T10:00:00Z' },
+      },
+      {
+        emailAddress: { address: 'c@example.org' },
+        status: { response: 'notResponded', time: '2026-02-21T10:00:00Z' },
+      },
+      {
+        emailAddress: { address: 'd@example.org' },
+        status: { response: 'organizer', time: '2026-02-21T10:00:00Z' },
+      },
+    ],
+  };
+
+  it('uses fixtures that are valid Graph events and schedules', () => {
+    expect(graphSchemaProblems('event', ours)).toEqual([]);
+    expect(
+      graphSchemaProblems('scheduleInformation', {
+        scheduleId: 'x@example.org',
+        scheduleItems: [
+          {
+            status: 'free',
+            start: { dateTime: '2026-03-05T10:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2026-03-05T11:00:00', timeZone: 'UTC' },
+          },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('keeps real answers on our live events only, newer than since', () => {
+    const cancelled = { ...ours, id: 'AAMk-2', isCancelled: true };
+    const foreign = { ...ours, id: 'AAMk-3', singleValueExtendedProperties: [] };
+    expect(attendeeResponses([ours, cancelled, foreign]).map((r) => [r.email, r.response])).toEqual([
+      ['a@example.org', 'declined'],
+      ['b@example.org', 'accepted'],
+    ]);
+    const since = new Date('2026-02-20T00:00:00Z');
+    expect(attendeeResponses([ours], since).map((r) => r.email)).toEqual(['a@example.org']);
+  });
+
+  it('reads Graph times in UTC, Windows or IANA zones, with seven fractional digits', () => {
+    expect(toInstant({ dateTime: '2026-07-02T10:00:00.0000000', timeZone: 'GMT Standard Time' })).toBe(
+      '2026-07-02T09:00:00.000Z',
+    );
+    expect(toInstant({ dateTime: '2026-12-03T10:00:00', timeZone: 'Europe/London' })).toBe(
+      '2026-12-03T10:00:00.000Z',
+    );
+    expect(() => toInstant({ dateTime: 'soon', timeZone: 'UTC' })).toThrow();
+  });
+
+  it('lists busy periods only and marks unreadable calendars unknown', () => {
+    const slot = (status: string, h: number) => ({
+      status,
+      start: { dateTime: `2026-03-05T${h}:00:00`, timeZone: 'UTC' },
+      end: { dateTime: `2026-03-05T${h + 1}:00:00`, timeZone: 'UTC' },
+    });
+    const result = freeBusyFromSchedule({
+      value: [
+        {
+          scheduleId: 'X@example.org',
+          scheduleItems: [slot('free', 10), slot('oof', 12), slot('tentative', 14)],
+        },
+      ],
+    });
+    expect(result).toEqual([
+      {
+        mailbox: 'x@example.org',
+        known: true,
+        busy: [
+          { start: '2026-03-05T12:00:00.000Z', end: '2026-03-05T13:00:00.000Z', status: 'oof' },
+          { start: '2026-03-05T14:00:00.000Z', end: '2026-03-05T15:00:00.000Z', status: 'tentative' },
+        ],
+      },
+    ]);
+    expect(() => freeBusyFromSchedule({ value: [{}] })).toThrow();
   });
 });
