@@ -9,7 +9,9 @@ import type { Clock } from './domain/clock.js';
 import type { MailSender } from './domain/mail.js';
 import { englandAndWalesCalendar, TimescaleSettings } from './domain/timescales/index.js';
 import { createGraphClient } from './graph/graph-client.js';
+import { createGraphCalendar } from './graph/graph-calendar.js';
 import { createGraphMail } from './graph/graph-mail.js';
+import { createLocalOutboxCalendar } from './graph/local-outbox-calendar.js';
 import { createLocalOutboxMail } from './graph/local-outbox-mail.js';
 import { conferenceRoutes } from './http/conference-routes.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -106,22 +108,33 @@ async function wire(
     }),
   };
   const conferenceStore = conferenceRepository(store.db, { clock });
-  const conferences: ConferenceDeps = { conferences: conferenceStore, clock, timescales };
+  const outboxRows = outboxRepository(store.db);
+  const conferences: ConferenceDeps = {
+    conferences: conferenceStore,
+    clock,
+    timescales,
+    outbox: {
+      enqueue: (messages, now) => invitations.invitations.enqueue(messages, now),
+      kick: () => dispatcher.kick(),
+    },
+  };
   const conversations = conversationRepository(store.db);
   const adapter = createAdapter(config, logger);
-  // Microsoft Graph when it is configured; otherwise real .eml files in the local outbox.
+  // Microsoft Graph when it is configured; otherwise real .eml and .ics files in the local outbox.
+  const graphClient = config.graph ? createGraphClient({ ...config.graph, logger }) : undefined;
+  const organiser = { name: `${config.authority.name} conference service`, email: config.mailFrom };
+  const calendar =
+    graphClient && config.graph
+      ? createGraphCalendar({ client: graphClient, organiserMailbox: config.graph.organiserMailbox, logger })
+      : createLocalOutboxCalendar({ outboxDir: config.outboxDir, organiser, clock });
   const mail =
     mailOverride ??
-    (config.graph
-      ? createGraphMail({
-          client: createGraphClient({ ...config.graph, logger }),
-          mailbox: config.graph.organiserMailbox,
-          logger,
-        })
+    (graphClient && config.graph
+      ? createGraphMail({ client: graphClient, mailbox: config.graph.organiserMailbox, logger })
       : undefined) ??
     createLocalOutboxMail({
       outboxDir: config.outboxDir,
-      from: { name: `${config.authority.name} conference service`, email: config.mailFrom },
+      from: organiser,
       clock,
     });
 
@@ -135,7 +148,8 @@ async function wire(
     kickOutbox: () => dispatcher.kick(),
   };
   const dispatcher = createOutboxDispatcher({
-    outbox: outboxRepository(store.db),
+    outbox: outboxRows,
+    calendar,
     invitations,
     notifier: teamsNotifier(
       conversations,

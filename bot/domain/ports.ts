@@ -57,7 +57,10 @@ export type OutboxMessage =
   | { kind: 'invitation'; payload: { invitationId: string }; dedupeKey: string }
   | { kind: 'reminder'; payload: { invitationId: string }; dedupeKey: string }
   | { kind: 'readiness'; payload: { conferenceId: string }; dedupeKey: string }
-  | { kind: 'quorum-warning'; payload: { conferenceId: string }; dedupeKey: string };
+  | { kind: 'quorum-warning'; payload: { conferenceId: string }; dedupeKey: string }
+  /** Create or update the conference's calendar events (one per part) with their Teams meetings. */
+  | { kind: 'calendar'; payload: { conferenceId: string }; dedupeKey: string }
+  | { kind: 'calendar-cancel'; payload: { conferenceId: string; message: string }; dedupeKey: string };
 export type OutboxKind = OutboxMessage['kind'];
 
 /** The storage port for invitations; each method is one transaction. */

@@ -3,6 +3,7 @@
  * rendered at send time from the current records, so the outbox itself holds ids only.
  */
 import type { Clock } from '../domain/clock.js';
+import type { CalendarPort } from '../domain/calendar.js';
 import type { MailSender } from '../domain/mail.js';
 import type { InvitationRecord, Notifier, OutboxKind, StoredConference } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +20,7 @@ import { readiness, reportDue } from '../use-cases/invitations.js';
 
 export interface DispatcherDeps {
   outbox: OutboxRepository;
+  calendar: CalendarPort;
   invitations: InvitationDeps;
   notifier: Notifier;
   mail: MailSender;
@@ -91,7 +93,31 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
     await deps.notifier.sendCard(chair, card);
   }
 
+  /** Creates or updates the events; a single-part conference keeps the meeting link its event got. */
+  async function calendarUpsert(item: OutboxItem): Promise<void> {
+    const conference = await inv.conferences.getConference(
+      (item.payload as { conferenceId: string }).conferenceId,
+    );
+    if (
+      !conference?.scheduledStart ||
+      !['scheduled', 'invitations-sent', 'ready'].includes(conference.status)
+    )
+      return;
+    const refs = await deps.calendar.upsertConferenceEvents(conference);
+    const link = refs.length === 1 ? refs[0]?.joinUrl : undefined;
+    if (link && link !== conference.joinUrl)
+      await inv.conferences.setSchedule(conference.id, conference.scheduledStart, link);
+  }
+
+  async function calendarCancel(item: OutboxItem): Promise<void> {
+    const { conferenceId, message } = item.payload as { conferenceId: string; message: string };
+    const conference = await inv.conferences.getConference(conferenceId);
+    if (conference) await deps.calendar.cancelConferenceEvents(conference, message);
+  }
+
   const HANDLERS: Record<OutboxKind, (item: OutboxItem) => Promise<void>> = {
+    calendar: calendarUpsert,
+    'calendar-cancel': calendarCancel,
     invitation: (item) => toInvitee(item, false),
     reminder: (item) => toInvitee(item, true),
     readiness: (item) => toChair(item, false),

@@ -2,7 +2,7 @@ import type { ConferenceRequest, ConferenceStatus } from '../domain/conference.j
 import type { Clock } from '../domain/clock.js';
 import { DomainError, ErrorCodes } from '../domain/errors.js';
 import { transition } from '../domain/lifecycle.js';
-import type { ConferenceStore } from '../domain/ports.js';
+import type { ConferenceStore, OutboxMessage } from '../domain/ports.js';
 import type { ConferenceView } from '../http/views.js';
 import type { TimescaleContext } from './conference-view.js';
 import { nextDeadlineSentence, toConferenceView } from './conference-view.js';
@@ -11,6 +11,8 @@ export interface ConferenceDeps {
   conferences: ConferenceStore;
   clock: Clock;
   timescales: TimescaleContext;
+  /** Where follow-up messages go (the calendar cancellation); absent in pure request tests. */
+  outbox?: { enqueue(messages: OutboxMessage[], now: Date): Promise<number>; kick(): void } | undefined;
 }
 
 /** A social worker requests a conference after section 47 enquiries. */
@@ -75,5 +77,20 @@ export async function changeStatus(
   if (!c) throw new DomainError(ErrorCodes.CONFERENCE_NOT_FOUND, 'There is no conference with that id.');
   const change = transition(c, to, deps.clock.now(), reason);
   const updated = await deps.conferences.updateStatus(id, change, expectedVersion ?? c.version);
+  // A conference that will not happen on its date leaves everyone's calendar, with the reason.
+  if ((to === 'cancelled' || to === 'postponed') && c.scheduledStart && deps.outbox) {
+    const message = `The conference has been ${to}: ${change.reason ?? ''}`.trim();
+    await deps.outbox.enqueue(
+      [
+        {
+          kind: 'calendar-cancel',
+          payload: { conferenceId: id, message },
+          dedupeKey: `calendar-cancel:${id}:${change.at}`,
+        },
+      ],
+      change.at ? new Date(change.at) : deps.clock.now(),
+    );
+    deps.outbox.kick();
+  }
   return toConferenceView(updated, deps.timescales, deps.clock.now());
 }

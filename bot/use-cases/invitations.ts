@@ -81,6 +81,18 @@ export async function scheduleConference(
     );
   const moved = conference.scheduledStart !== undefined && conference.scheduledStart !== scheduledStart;
   conference = await deps.conferences.setSchedule(conferenceId, scheduledStart, joinUrl);
+  // The calendar events (and their Teams meetings) follow every new date; slow Graph work runs in the outbox.
+  await deps.invitations.enqueue(
+    [
+      {
+        kind: 'calendar',
+        payload: { conferenceId },
+        dedupeKey: `calendar:${conferenceId}:${scheduledStart}`,
+      },
+    ],
+    now,
+  );
+  deps.kickOutbox();
   if (moved && conference.status !== 'scheduled') {
     // Everyone already invited gets an invitation for the new date.
     const invitations = (await deps.invitations.list(conferenceId)).filter((i) => !i.withdrawn);

@@ -91,6 +91,8 @@ export interface Flow {
   /** The data of the button with this verb on a card. */
   buttonData(card: Record<string, unknown>, verb: string): Record<string, unknown>;
   emails(): string[];
+  /** The .ics files written to the local outbox, oldest first. */
+  calendarFiles(): string[];
   readiness(): Promise<{
     quorum: { state: string };
     invitations: {
@@ -105,10 +107,20 @@ export interface Flow {
 }
 
 /** Starts the app, has every Teams user open their chat with the bot, creates, schedules and invites. */
-export async function invitationFlow(opts: { now?: Date; scheduledStart?: string } = {}): Promise<Flow> {
+export async function invitationFlow(
+  opts: {
+    now?: Date;
+    scheduledStart?: string;
+    /** Extra settings for the app, e.g. LOG_LEVEL=trace to see everything it would log. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<Flow> {
   const outboxDir = mkdtempSync(path.join(tmpdir(), 'roundtable-outbox-'));
   const [app, connector] = await Promise.all([
-    startTestApp({ OUTBOX_DIR: outboxDir }, { now: opts.now ?? new Date('2026-11-24T09:00:00Z') }),
+    startTestApp(
+      { ...opts.env, OUTBOX_DIR: outboxDir },
+      { now: opts.now ?? new Date('2026-11-24T09:00:00Z') },
+    ),
     startFakeConnector(),
   ]);
   const post = (body: unknown) =>
@@ -165,6 +177,11 @@ export async function invitationFlow(opts: { now?: Date; scheduledStart?: string
     emails: () =>
       readdirSync(outboxDir)
         .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .map((f) => readFileSync(path.join(outboxDir, f), 'utf8')),
+    calendarFiles: () =>
+      readdirSync(outboxDir)
+        .filter((f) => f.endsWith('.ics'))
         .sort()
         .map((f) => readFileSync(path.join(outboxDir, f), 'utf8')),
     readiness: async () => (await (await api(`/api/conferences/${conferenceId}/readiness`)).json()) as never,

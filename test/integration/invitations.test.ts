@@ -77,6 +77,28 @@ describe('sending invitations', () => {
     for (const name of FAMILY_NAMES) expect(text(chair) + text(hv)).not.toMatch(new RegExp(`\\b${name}\\b`));
   });
 
+  test('the conference is in the calendars of the professionals and the parent, without family names', async () => {
+    const ical = (await import('node-ical')).default;
+    const files = flow.calendarFiles();
+    expect(files).toHaveLength(1);
+    const event = Object.values(ical.sync.parseICS(files[0]!)).find(
+      (c) => c.type === 'VEVENT',
+    ) as unknown as {
+      summary: string;
+      start: Date;
+      organizer: { val: string };
+      attendee: { val: string }[];
+    };
+    // 10:00 on Thu 10 Dec 2026 in London is 10:00 UTC (GMT in winter).
+    expect(event.start.toISOString()).toBe('2026-12-10T10:00:00.000Z');
+    expect(event.organizer.val).toMatch(/conference-service@example\.org/);
+    const attendees = event.attendee.map((a) => a.val.toLowerCase());
+    for (const email of ['hana.hv@example.org', 'pat.police@example.org', 'robin.sample@example.org'])
+      expect(attendees).toContain(`mailto:${email}`);
+    expect(event.summary).toMatch(/^RT-2026-\d{4}/);
+    for (const name of FAMILY_NAMES) expect(event.summary).not.toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
   test('sending again sends nothing twice', async () => {
     const before = flow.connector.requests.length;
     const res = await flow.api(`/api/conferences/${flow.conferenceId}/invitations`, { method: 'POST' });
@@ -281,5 +303,11 @@ describe('answering from the invitation card', () => {
     const body = await invoke(HEALTH_VISITOR, 'rsvp.attendInPerson', data);
     expect(text(body.value)).toContain('This conference has been cancelled');
     expect(await answerOf(HEALTH_VISITOR.name)).toEqual(before);
+    // Everyone's calendar gets the cancellation, with the reason.
+    await flow.app.services.outbox.idle();
+    const cancel = flow.calendarFiles().at(-1)!;
+    expect(cancel).toMatch(/^METHOD:CANCEL/m);
+    expect(cancel).toMatch(/^STATUS:CANCELLED/m);
+    expect(cancel.replace(/\r?\n[ \t]/g, '')).toContain('The family moved to another authority');
   });
 });
