@@ -22,6 +22,7 @@ import { createHttpServer } from './http/server.js';
 import { requireSignIn } from './http/sign-in.js';
 import type { RoundtableServer } from './http/server.js';
 import { chaseInvitations } from './jobs/chasers.js';
+import { syncCalendarResponses } from './jobs/calendar-sync.js';
 import { createOutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import type { OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -123,10 +124,12 @@ async function wire(
   // Microsoft Graph when it is configured; otherwise real .eml and .ics files in the local outbox.
   const graphClient = config.graph ? createGraphClient({ ...config.graph, logger }) : undefined;
   const organiser = { name: `${config.authority.name} conference service`, email: config.mailFrom };
-  const calendar =
+  const graphCalendar =
     graphClient && config.graph
       ? createGraphCalendar({ client: graphClient, organiserMailbox: config.graph.organiserMailbox, logger })
-      : createLocalOutboxCalendar({ outboxDir: config.outboxDir, organiser, clock });
+      : undefined;
+  const calendar =
+    graphCalendar ?? createLocalOutboxCalendar({ outboxDir: config.outboxDir, organiser, clock });
   const mail =
     mailOverride ??
     (graphClient && config.graph
@@ -204,6 +207,16 @@ async function wire(
         { name: 'invitations-chase', cron: '0 8 * * 1-5', run: chase },
         // A safety net for deliveries a crash or another instance left behind.
         { name: 'outbox-sweep', cron: '* * * * *', run: () => dispatcher.dispatchDue() },
+        // Replies to the calendar invitation become answers (Graph only: the local outbox gets no replies).
+        ...(graphCalendar
+          ? [
+              {
+                name: 'calendar-sync',
+                cron: '*/10 * * * *',
+                run: () => syncCalendarResponses(invitations, graphCalendar, logger),
+              },
+            ]
+          : []),
       ],
       logger,
     );

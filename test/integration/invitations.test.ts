@@ -82,7 +82,7 @@ describe('sending invitations', () => {
     const files = flow.calendarFiles();
     expect(files).toHaveLength(1);
     const event = Object.values(ical.sync.parseICS(files[0]!)).find(
-      (c) => c.type === 'VEVENT',
+      (c) => c?.type === 'VEVENT',
     ) as unknown as {
       summary: string;
       start: Date;
