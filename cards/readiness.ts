@@ -50,6 +50,9 @@ export const ReadinessCardData = z.object({
     .array(z.object({ title: Line, value: z.uuid() }))
     .max(60)
     .default([]),
+  /** Messages for this conference still in the outbox, and how many of them have failed at least once. */
+  waiting: z.number().int().min(0).default(0),
+  failing: z.number().int().min(0).default(0),
 });
 export type ReadinessCardData = z.input<typeof ReadinessCardData>;
 
@@ -73,6 +76,8 @@ export function renderReadiness(input: ReadinessCardData): AdaptiveCard {
     agencies: d.agencies,
     notAnswered: d.notAnswered,
     recordable: d.recordable,
+    waiting: d.waiting,
+    failing: d.failing,
     ref,
   });
   return withRefresh(card, 'readiness.refresh', ref, d.chairAadObjectId ? [d.chairAadObjectId] : []);
@@ -91,6 +96,7 @@ export function readinessCardData(
   invitations: readonly Invitation[],
   assessment: QuorumAssessment,
   invitationsSent: boolean,
+  pending: readonly { lastError: string | null }[] = [],
 ): ReadinessCardData {
   const counts: Partial<Record<RsvpState, number>> = {};
   for (const invitee of conference.invitees) {
@@ -130,5 +136,7 @@ export function readinessCardData(
     }),
     quorum: assessment,
     chairAadObjectId: conference.chair?.aadObjectId,
+    waiting: pending.length,
+    failing: pending.filter((p) => p.lastError !== null).length,
   };
 }

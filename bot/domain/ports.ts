@@ -91,6 +91,15 @@ export interface InvitationStore {
   }): Promise<void>;
   enqueue(messages: OutboxMessage[], now: Date): Promise<number>;
   setActivityId(invitationId: string, activityId: string): Promise<void>;
+  /** Messages for this conference not delivered yet: waiting, or failing and to be retried. */
+  pendingDeliveries(conferenceId: string): Promise<PendingDelivery[]>;
+}
+
+export interface PendingDelivery {
+  kind: string;
+  attempts: number;
+  /** The last failure as a code and status (never message content), or null while simply waiting. */
+  lastError: string | null;
 }
 
 /** Delivers cards to people's 1:1 chats with the bot (bot/teams implements it). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ANSWER_LABELS } from '../domain/rsvp.js';
-import type { InvitationRecord, StoredConference } from '../domain/ports.js';
+import type { InvitationRecord, PendingDelivery, StoredConference } from '../domain/ports.js';
 import type { QuorumAssessment } from '../domain/quorum.js';
 import { toConferenceView } from '../use-cases/conference-view.js';
 import type { InvitationDeps } from '../use-cases/invitations.js';
@@ -32,6 +32,7 @@ function readinessView(
   conference: StoredConference,
   invitations: InvitationRecord[],
   assessment: QuorumAssessment,
+  pendingDeliveries: PendingDelivery[],
 ) {
   return {
     conferenceId: conference.id,
@@ -61,6 +62,7 @@ function readinessView(
         history: i.history.map(({ idempotencyKey: _k, ...h }) => h),
       };
     }),
+    pendingDeliveries,
   };
 }
 
@@ -91,7 +93,10 @@ export function invitationRoutes(deps: InvitationDeps): HttpRoute[] {
       path: `${base}/readiness`,
       handler: async (req) => {
         const r = await readiness(deps, idParam(req, 'id', 'conference'));
-        return { status: 200, body: readinessView(r.conference, r.invitations, r.assessment) };
+        return {
+          status: 200,
+          body: readinessView(r.conference, r.invitations, r.assessment, r.pendingDeliveries),
+        };
       },
     },
     {
@@ -112,7 +117,10 @@ export function invitationRoutes(deps: InvitationDeps): HttpRoute[] {
           answeredAt: body.answeredAt ?? deps.clock.now().toISOString(),
         });
         const r = await readiness(deps, conferenceId);
-        return { status: 200, body: readinessView(r.conference, r.invitations, r.assessment) };
+        return {
+          status: 200,
+          body: readinessView(r.conference, r.invitations, r.assessment, r.pendingDeliveries),
+        };
       },
     },
   ];

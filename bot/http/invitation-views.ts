@@ -39,6 +39,10 @@ export const ReadinessView = z.object({
     missing: z.array(z.object({ agency: z.string(), agencyKind: z.enum(AgencyKinds), reason: z.string() })),
   }),
   invitations: z.array(InvitationView),
+  /** Invitations, reminders and calendar updates not delivered yet; `lastError` set when retrying after a failure. */
+  pendingDeliveries: z.array(
+    z.object({ kind: z.string(), attempts: z.number().int(), lastError: z.union([z.string(), z.null()]) }),
+  ),
 });
 
 export const AnswerRequest = z

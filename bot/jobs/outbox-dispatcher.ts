@@ -88,7 +88,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
     if (!chair) return;
     const card = warning
       ? quorumWarningCard(r.conference, r.assessment)
-      : readinessCard(r.conference, r.invitations, r.assessment);
+      : readinessCard(r.conference, r.invitations, r.assessment, r.pendingDeliveries);
     if (!card) return; // quorate again by the time we send: no warning needed
     await deps.notifier.sendCard(chair, card);
   }

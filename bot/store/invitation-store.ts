@@ -20,6 +20,12 @@ export function invitationStore(db: Kysely<Database>, conferences: ConferenceRep
     list: (conferenceId) => invitations.listForConference(conferenceId),
     get: (invitationId) => invitations.get(invitationId),
     setActivityId: (invitationId, activityId) => invitations.setActivityId(invitationId, activityId),
+    pendingDeliveries: async (conferenceId) =>
+      (await outbox.pendingForConference(conferenceId)).map((o) => ({
+        kind: o.kind,
+        attempts: o.attempts,
+        lastError: o.lastError,
+      })),
     enqueue: (messages, now) => db.transaction().execute((trx) => enqueueAll(trx, messages, now)),
 
     open: ({ conferenceId, expectedVersion, statusChange, messagesFor, now }) =>

@@ -98,6 +98,36 @@ export function outboxRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** What is still waiting or failing for one conference (its own messages and its invitations'). */
+    async pendingForConference(conferenceId: string): Promise<OutboxItem[]> {
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('sent_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb(sql`payload->>'conferenceId'`, '=', conferenceId),
+            eb(
+              sql`payload->>'invitationId'`,
+              'in',
+              eb.selectFrom('invitations').select('id').where('conference_id', '=', conferenceId),
+            ),
+          ]),
+        )
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        payload: r.payload,
+        dedupeKey: r.dedupe_key,
+        attempts: r.attempts,
+        createdAt: r.created_at.toISOString(),
+        sentAt: null,
+        lastError: r.last_error,
+      }));
+    },
+
     /** What is still waiting or failing, for the chair and for tests. */
     async pending(): Promise<OutboxItem[]> {
       const rows = await db

@@ -71,7 +71,7 @@ export function cardActionTable(deps: CardActionDeps): CardActionTable {
     'rsvp.refresh': view(),
     'readiness.refresh': cardAction(PAYLOADS['readiness.refresh'], async (data, ctx) => {
       const r = await organiserReadiness(data.conferenceId, ctx);
-      return readinessCard(r.conference, r.invitations, r.assessment);
+      return readinessCard(r.conference, r.invitations, r.assessment, r.pendingDeliveries);
     }),
     'rsvp.recordFor': cardAction(PAYLOADS['rsvp.recordFor'], async (data, ctx) => {
       const r = await organiserReadiness(data.conferenceId, ctx);
@@ -93,13 +93,13 @@ export function cardActionTable(deps: CardActionDeps): CardActionTable {
         answeredAt: ctx.timestamp,
       });
       const after = await readiness(inv, data.conferenceId);
-      return readinessCard(after.conference, after.invitations, after.assessment);
+      return readinessCard(after.conference, after.invitations, after.assessment, after.pendingDeliveries);
     }),
     'invitations.send': cardAction(PAYLOADS['invitations.send'], async (data, ctx) => {
       await organiserReadiness(data.conferenceId, ctx);
       await sendInvitations(inv, data.conferenceId);
       const r = await readiness(inv, data.conferenceId);
-      return readinessCard(r.conference, r.invitations, r.assessment);
+      return readinessCard(r.conference, r.invitations, r.assessment, r.pendingDeliveries);
     }),
   };
 }

@@ -69,8 +69,11 @@ export function readinessCard(
   conference: Conference,
   invitations: readonly Invitation[],
   assessment: QuorumAssessment,
+  pending: readonly { lastError: string | null }[] = [],
 ): AdaptiveCard {
-  return renderReadiness(readinessCardData(conference, invitations, assessment, invitations.length > 0));
+  return renderReadiness(
+    readinessCardData(conference, invitations, assessment, invitations.length > 0, pending),
+  );
 }
 
 /** The chair's warning, or undefined when the conference is quorate. */

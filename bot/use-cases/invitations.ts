@@ -203,6 +203,8 @@ export async function readiness(deps: InvitationDeps, conferenceId: string) {
     invitations,
     invitationsSent: invitations.length > 0,
     assessment: assessQuorum(conference, active(invitations), deps.quorum),
+    // Graph or Teams failures never lose the work: it waits in the outbox, and the chair can see it.
+    pendingDeliveries: await deps.invitations.pendingDeliveries(conferenceId),
   };
 }
 
