@@ -44,7 +44,6 @@ async function main(): Promise<void> {
     [
       `Roundtable is ready (${Math.round(performance.now() - started)} ms from start), database: ${where}`,
       `  Bot endpoint   ${base}/api/messages${config.localDevelopment ? '   (local development: no Bot Framework authentication, loopback only)' : ''}`,
-      `  Tab            ${base}/tab/`,
       `  Health         ${base}/healthz   ready: ${base}/readyz`,
       `  API            ${base}/api/conferences   described at ${base}/openapi.json`,
       `  Try it in Teams' local client: npm run playground   (Microsoft 365 Agents Playground)`,
