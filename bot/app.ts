@@ -11,9 +11,11 @@ import { englandAndWalesCalendar, TimescaleSettings } from './domain/timescales/
 import { createGraphClient } from './graph/graph-client.js';
 import { createGraphCalendar } from './graph/graph-calendar.js';
 import { createGraphMail } from './graph/graph-mail.js';
+import { createGraphSubscriptions } from './graph/graph-subscriptions.js';
 import { createLocalOutboxCalendar } from './graph/local-outbox-calendar.js';
 import { createLocalOutboxMail } from './graph/local-outbox-mail.js';
 import { conferenceRoutes } from './http/conference-routes.js';
+import { graphNotificationRoute } from './http/graph-notification-route.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { Readiness } from './http/health-routes.js';
 import { invitationRoutes } from './http/invitation-routes.js';
@@ -128,6 +130,16 @@ async function wire(
     graphClient && config.graph
       ? createGraphCalendar({ client: graphClient, organiserMailbox: config.graph.organiserMailbox, logger })
       : undefined;
+  // Change notifications (GRAPH_NOTIFICATION_*) bring the calendar sync forward; the poll stays as the net.
+  const subscriptions =
+    graphClient && config.graph && config.graphNotifications
+      ? createGraphSubscriptions({
+          client: graphClient,
+          organiserMailbox: config.graph.organiserMailbox,
+          ...config.graphNotifications,
+          logger,
+        })
+      : undefined;
   const calendar =
     graphCalendar ?? createLocalOutboxCalendar({ outboxDir: config.outboxDir, organiser, clock });
   const mail =
@@ -194,7 +206,20 @@ async function wire(
         handler: async () => ({ status: 200, body: openApiDocument(config.publicUrl) }),
       },
     ],
-    [messagesRoute(adapter, bot, config.maxBodyBytes)],
+    [
+      messagesRoute(adapter, bot, config.maxBodyBytes),
+      // Graph calls this itself, so it is not behind sign-in: each notification's clientState is the check.
+      ...(graphCalendar && config.graphNotifications
+        ? [
+            graphNotificationRoute({
+              clientState: config.graphNotifications.clientState,
+              onChange: () => syncCalendarResponses(invitations, graphCalendar, logger),
+              logger,
+              maxBodyBytes: config.maxBodyBytes,
+            }),
+          ]
+        : []),
+    ],
   );
 
   const chase = () => chaseInvitations(invitations);
@@ -217,10 +242,20 @@ async function wire(
               },
             ]
           : []),
+        // Keeps the Graph subscription alive: renewed a day before it lapses, recreated if Graph lost it.
+        ...(subscriptions
+          ? [{ name: 'graph-subscription', cron: '0 * * * *', run: () => subscriptions.maintain() }]
+          : []),
       ],
       logger,
     );
     dispatcher.kick(); // anything left from before a restart
+    // Subscribe now rather than at the next hour (the route is already mounted for Graph's handshake).
+    subscriptions
+      ?.maintain()
+      .catch((e: { code?: unknown }) =>
+        logger.warn({ code: e?.code }, 'Graph subscription not set up; retried hourly'),
+      );
   }
   const outbox = dispatcher;
   return {

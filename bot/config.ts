@@ -84,6 +84,25 @@ const EnvSchema = z
     GRAPH_CLIENT_ID: z.string().uuid().optional(),
     GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
     GRAPH_ORGANISER_MAILBOX: z.string().email().optional(),
+    /*
+     * Graph change notifications for the organiser's events (optional; without them replies are only
+     * polled). The public https address Graph POSTs to (this service's /api/graph/notifications), and the
+     * secret Graph repeats in every notification (Graph allows at most 128 characters).
+     */
+    GRAPH_NOTIFICATION_URL: z
+      .string()
+      .url('must be a URL')
+      // An unreadable URL is reported by .url() alone (zod still runs this refinement after it fails).
+      .refine(
+        (u) => !URL.canParse(u) || new URL(u).protocol === 'https:',
+        'must use https (Graph requires it)',
+      )
+      .optional(),
+    GRAPH_NOTIFICATION_CLIENT_STATE: z
+      .string()
+      .min(32, 'must be at least 32 characters (a random secret)')
+      .max(128, 'may be at most 128 characters (Graph’s limit)')
+      .optional(),
 
     // The authority's own settings.
     AUTHORITY_NAME: z.string().min(1).default('Example Borough Council (fictional)'),
@@ -152,6 +171,14 @@ const EnvSchema = z
         message:
           'set all of GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_ORGANISER_MAILBOX, or none',
       });
+    const notifications = [env.GRAPH_NOTIFICATION_URL, env.GRAPH_NOTIFICATION_CLIENT_STATE];
+    if (notifications.some(Boolean) && !(notifications.every(Boolean) && graph.every(Boolean)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRAPH_NOTIFICATION_*'],
+        message:
+          'set GRAPH_NOTIFICATION_URL and GRAPH_NOTIFICATION_CLIENT_STATE together, and only with all the GRAPH_* settings',
+      });
   });
 
 export function isLoopback(host: string): boolean {
@@ -179,6 +206,8 @@ export interface Config {
   /** True when the endpoint may skip Bot Framework authentication: no app id and a loopback address. */
   localDevelopment: boolean;
   graph?: { tenantId: string; clientId: string; clientSecret: string; organiserMailbox: string } | undefined;
+  /** Graph change notifications for the organiser's events; only together with `graph`. */
+  graphNotifications?: { notificationUrl: string; clientState: string } | undefined;
   authority: {
     name: string;
     minutesWorkingDays: number;
@@ -247,6 +276,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     localDevelopment: !e.MICROSOFT_APP_ID && isLoopback(e.HOST),
     graph,
+    graphNotifications:
+      graph && e.GRAPH_NOTIFICATION_URL && e.GRAPH_NOTIFICATION_CLIENT_STATE
+        ? { notificationUrl: e.GRAPH_NOTIFICATION_URL, clientState: e.GRAPH_NOTIFICATION_CLIENT_STATE }
+        : undefined,
     authority: {
       name: e.AUTHORITY_NAME,
       minutesWorkingDays: e.MINUTES_WORKING_DAYS,

@@ -60,3 +60,56 @@ test('authority settings are read: Dorset sends minutes in 20 working days', () 
   expect(c.authority.minutesWorkingDays).toBe(20);
   expect(c.authority.closureDays).toEqual(['2026-12-29', '2026-12-30']);
 });
+
+describe('Graph change notifications', () => {
+  const graph = {
+    GRAPH_TENANT_ID: '00000000-0000-4000-8000-000000000001',
+    GRAPH_CLIENT_ID: '00000000-0000-4000-8000-000000000002',
+    GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+    GRAPH_ORGANISER_MAILBOX: 'roundtable@example.org',
+  };
+  const notifications = {
+    GRAPH_NOTIFICATION_URL: 'https://roundtable.example.org/api/graph/notifications',
+    GRAPH_NOTIFICATION_CLIENT_STATE: 'a'.repeat(40),
+  };
+
+  test('are off unless both settings are given', () => {
+    expect(loadConfig(graph).graphNotifications).toBeUndefined();
+    expect(loadConfig({ ...graph, ...notifications }).graphNotifications).toEqual({
+      notificationUrl: notifications.GRAPH_NOTIFICATION_URL,
+      clientState: notifications.GRAPH_NOTIFICATION_CLIENT_STATE,
+    });
+  });
+
+  test('need each other and the Graph settings', () => {
+    const together =
+      /GRAPH_NOTIFICATION_\* set GRAPH_NOTIFICATION_URL and GRAPH_NOTIFICATION_CLIENT_STATE together/;
+    expect(problemsOf({ ...graph, GRAPH_NOTIFICATION_URL: notifications.GRAPH_NOTIFICATION_URL })).toEqual([
+      expect.stringMatching(together),
+    ]);
+    expect(problemsOf(notifications)).toEqual([expect.stringMatching(together)]);
+  });
+
+  test('need an https address and a secret of 32 to 128 characters', () => {
+    expect(
+      problemsOf({
+        ...graph,
+        GRAPH_NOTIFICATION_URL: 'http://roundtable.example.org/api/graph/notifications',
+        GRAPH_NOTIFICATION_CLIENT_STATE: 'too-short',
+      }),
+    ).toEqual([
+      'GRAPH_NOTIFICATION_URL must use https (Graph requires it)',
+      'GRAPH_NOTIFICATION_CLIENT_STATE must be at least 32 characters (a random secret)',
+    ]);
+    expect(
+      problemsOf({
+        ...graph,
+        GRAPH_NOTIFICATION_URL: 'not a url',
+        GRAPH_NOTIFICATION_CLIENT_STATE: 'b'.repeat(129),
+      }),
+    ).toEqual([
+      'GRAPH_NOTIFICATION_URL must be a URL',
+      'GRAPH_NOTIFICATION_CLIENT_STATE may be at most 128 characters (Graph’s limit)',
+    ]);
+  });
+});
