@@ -110,3 +110,37 @@ export interface Notifier {
    */
   sendCard(aadObjectId: string, card: object): Promise<{ activityId: string } | 'unreachable'>;
 }
+
+export type AuditSurface = 'api' | 'card' | 'job' | 'external-link' | 'tab';
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'send' | 'export';
+
+/** One entry in the audit trail: ids and codes only, never names or free text. */
+export interface AuditEvent {
+  /** An id (Entra object id, 'local-developer', a job name), never a person's name. */
+  actor: string;
+  actorRole: string;
+  surface: AuditSurface;
+  action: AuditAction;
+  /** What was touched, e.g. 'conference', 'invitation', 'conference-list'. */
+  entity: string;
+  /** Null for a list. */
+  entityId: string | null;
+  conferenceId: string | null;
+  correlationId: string;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+export interface RecordedAuditEvent extends AuditEvent {
+  id: string;
+  at: Date;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+/** The append-only record of who read or changed case data (bot/store/audit-repository.ts). */
+export interface AuditLog {
+  record(event: AuditEvent): Promise<void>;
+  /** Oldest first, so that a page reads like a log. */
+  forConference(conferenceId: string, page: { limit: number; offset: number }): Promise<RecordedAuditEvent[]>;
+  /** Every event of the conference, oldest first. */
+  export(conferenceId: string): Promise<RecordedAuditEvent[]>;
+}

@@ -156,4 +156,21 @@ export interface Database {
   invitations: InvitationsTable;
   rsvp_answers: RsvpAnswersTable;
   outbox: OutboxTable;
+  audit_events: AuditEventsTable;
+}
+
+/** Append-only (0004_audit): the database refuses UPDATE, DELETE and TRUNCATE. */
+export interface AuditEventsTable {
+  /** bigint identity, read as text so that no engine rounds it. */
+  id: ColumnType<string, never, never>;
+  at: DefaultedTimestamp;
+  actor: string;
+  actor_role: string;
+  surface: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  conference_id: string | null;
+  correlation_id: string;
+  detail: Json<Record<string, string | number | boolean | null>>;
 }
