@@ -14,7 +14,10 @@ import { createGraphMail } from './graph/graph-mail.js';
 import { createGraphSubscriptions } from './graph/graph-subscriptions.js';
 import { createLocalOutboxCalendar } from './graph/local-outbox-calendar.js';
 import { createLocalOutboxMail } from './graph/local-outbox-mail.js';
+import { auditRoutes, mountTextRoutes } from './http/audit-routes.js';
+import { audited, auditedCardActions } from './http/audited.js';
 import { conferenceRoutes } from './http/conference-routes.js';
+import { coreGroupRoutes } from './http/core-group-routes.js';
 import { graphNotificationRoute } from './http/graph-notification-route.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { Readiness } from './http/health-routes.js';
@@ -22,13 +25,14 @@ import { invitationRoutes } from './http/invitation-routes.js';
 import { openApiDocument } from './http/openapi.js';
 import { createHttpServer } from './http/server.js';
 import { requireSignIn } from './http/sign-in.js';
-import type { RoundtableServer } from './http/server.js';
+import type { HttpRoute, RoundtableServer } from './http/server.js';
 import { chaseInvitations } from './jobs/chasers.js';
 import { syncCalendarResponses } from './jobs/calendar-sync.js';
 import { createOutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import type { OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { startScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
+import { auditRepository } from './store/audit-repository.js';
 import { conferenceRepository } from './store/conference-repository.js';
 import { conversationRepository } from './store/conversation-repository.js';
 import type { Store } from './store/database.js';
@@ -70,6 +74,11 @@ export interface App {
   listen(): Promise<{ port: number }>;
   close(): Promise<void>;
 }
+
+/** Free/busy when no calendar can be read (local development): everyone unknown, never "free". */
+const unknownCalendars = {
+  freeBusy: async (mailboxes: string[]) => mailboxes.map((mailbox) => ({ mailbox, known: false, busy: [] })),
+};
 
 export function createApp(config: Config, logger: Logger): App {
   const readiness: Readiness = { engine: config.databaseUrl ? 'postgres' : 'pglite' };
@@ -178,12 +187,26 @@ async function wire(
 
   const welcomeCard = () => renderWelcome({ tabUrl: '' });
   const table = cardActionTable({ welcomeCard, invitations });
+  // The audit trail: every card press and every tab API call leaves an event (bot/http/audited.ts).
+  const audit = auditRepository(store.db);
+  const auditApi = auditRoutes(audit);
+  // Until Teams sign-in exists the API answers only in local development, where this is the actor.
+  const localDeveloper = () => ({ id: 'local-developer', role: 'developer' });
+  const signedIn = (routes: HttpRoute[], localDevelopment: boolean) =>
+    requireSignIn(audited(routes, audit, localDeveloper, logger), localDevelopment);
   const bot = new RoundtableBot({
     welcomeCard,
     myConferencesCard: async (aadObjectId) =>
       renderMyConferences(await myConferences(invitations, aadObjectId)),
     cardAction: (verb, data, context, correlationId) =>
-      routeCardAction(table, verb, data, context, logger, correlationId),
+      routeCardAction(
+        auditedCardActions(table, audit, logger, correlationId),
+        verb,
+        data,
+        context,
+        logger,
+        correlationId,
+      ),
     rememberConversation: async (reference, aadObjectId) => {
       const conversation = reference.conversation;
       if (!conversation?.id) return;
@@ -194,10 +217,17 @@ async function wire(
     logger,
   });
 
+  mountTextRoutes(server, signedIn(auditApi.text, config.localDevelopment), logger);
   server.mountRoutes(
     [
-      ...requireSignIn(
-        [...conferenceRoutes(conferences), ...invitationRoutes(invitations)],
+      ...signedIn(auditApi.json, config.localDevelopment),
+      ...signedIn(
+        [
+          ...conferenceRoutes(conferences),
+          ...invitationRoutes(invitations),
+          // Without Graph nobody's calendar can be read: every slot then lists everyone as unknown.
+          ...coreGroupRoutes({ ...invitations, freeBusy: graphCalendar ?? unknownCalendars }),
+        ],
         config.localDevelopment,
       ),
       {

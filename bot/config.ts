@@ -29,6 +29,8 @@ const botUrl = (name: string) =>
     .string()
     .url(`${name} must be a URL`)
     .refine((u) => {
+      // zod still runs refinements after .url() fails: a malformed value is reported once, above.
+      if (!URL.canParse(u)) return true;
       const url = new URL(u);
       return (
         url.protocol === 'https:' ||

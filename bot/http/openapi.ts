@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConferenceRequestInput } from '../domain/conference.js';
 import { ListQuery, StatusChangeRequest } from './conference-routes.js';
+import { SlotQuery } from './core-group-routes.js';
 import { AnswerRequest, ReadinessView, ScheduleRequest } from './invitation-views.js';
 import { ConferenceList, ConferenceView, ErrorBodyView, Health } from './views.js';
 
@@ -164,6 +165,31 @@ function baseDocument(serverUrl: string): {
             403: error('The invitation is not part of this conference'),
             404: error('No such conference or invitation'),
             409: error('The conference no longer takes answers'),
+          },
+        },
+      },
+      '/api/conferences/{id}/core-group-slots': {
+        get: {
+          operationId: 'coreGroupSlots',
+          summary:
+            'Proposed times for the first core group, from free/busy, within 10 working days of the conference',
+          parameters: [
+            idParam,
+            ...Object.entries(SlotQuery.shape).map(([name, schema]) => ({
+              name,
+              in: 'query',
+              required: false,
+              schema: z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }),
+            })),
+          ],
+          responses: {
+            200: {
+              description: 'The window, the deadline, who is asked and the best slots',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            400: error('Bad query'),
+            404: error('No such conference'),
+            409: error('The conference has no date, or no core group follows it'),
           },
         },
       },

@@ -113,3 +113,18 @@ describe('Graph change notifications', () => {
     ]);
   });
 });
+
+test('a malformed Bot Framework URL is listed as a problem, not a crash', () => {
+  const problems = problemsOf({
+    BOT_OPENID_METADATA_URL: 'not a url',
+    BOT_TOKEN_ISSUER: 'https://issuer.example.org',
+    BOT_LOGIN_URL: 'http://login.example.org/tenant',
+    BOT_OAUTH_SCOPE: 'https://scope.example.org',
+  });
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/BOT_OPENID_METADATA_URL must be a URL/),
+      expect.stringMatching(/BOT_LOGIN_URL must use https/),
+    ]),
+  );
+});
