@@ -1,5 +1,13 @@
 import type { AnswerResult, Invitation } from './rsvp.js';
 import type {
+  ReadinessDecision,
+  Report,
+  ReportKind,
+  ReportRead,
+  ReportShare,
+  ReportVersion,
+} from './reports.js';
+import type {
   AttendanceFormat,
   Conference,
   ConferenceKind,
@@ -143,4 +151,36 @@ export interface AuditLog {
   forConference(conferenceId: string, page: { limit: number; offset: number }): Promise<RecordedAuditEvent[]>;
   /** Every event of the conference, oldest first. */
   export(conferenceId: string): Promise<RecordedAuditEvent[]>;
+}
+
+/** The storage port for agency reports (bot/store/report-store.ts); each method is one transaction. */
+export interface ReportStore {
+  /** Throws REPORT_EXISTS when this invitee (or, without one, this conference) already has a report of the kind. */
+  create(args: {
+    conferenceId: string;
+    inviteeId: string | null;
+    kind: ReportKind;
+    now: Date;
+  }): Promise<Report>;
+  get(reportId: string): Promise<Report | undefined>;
+  list(conferenceId: string): Promise<Report[]>;
+  /**
+   * Appends `version` (which must be current + 1, else a version conflict) and, for a submission, marks the
+   * report submitted with its first submission time and lateness. Earlier versions are never changed.
+   */
+  appendVersion(
+    reportId: string,
+    version: ReportVersion,
+    submission?: { submittedAt: string; late: boolean },
+  ): Promise<Report>;
+  addRead(reportId: string, read: ReportRead): Promise<Report>;
+  addShare(reportId: string, share: ReportShare): Promise<Report>;
+  /** Stores the decision and, for a postponement, the conference's status change, all or nothing. */
+  recordDecision(args: {
+    decision: ReadinessDecision;
+    statusChange: StatusChange | null;
+    expectedVersion: number;
+  }): Promise<void>;
+  /** Oldest first. */
+  decisions(conferenceId: string): Promise<ReadinessDecision[]>;
 }

@@ -157,6 +157,11 @@ export interface Database {
   rsvp_answers: RsvpAnswersTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  report_reads: ReportReadsTable;
+  report_shares: ReportSharesTable;
+  readiness_decisions: ReadinessDecisionsTable;
 }
 
 /** Append-only (0004_audit): the database refuses UPDATE, DELETE and TRUNCATE. */
@@ -173,4 +178,58 @@ export interface AuditEventsTable {
   conference_id: string | null;
   correlation_id: string;
   detail: Json<Record<string, string | number | boolean | null>>;
+}
+
+/** Agency reports (0003_reports); report_versions is append-only (the database refuses UPDATE). */
+export interface ReportsTable {
+  id: string;
+  conference_id: string;
+  invitee_id: string | null;
+  kind: string;
+  status: 'draft' | 'submitted';
+  current_version: ColumnType<number, number | undefined, number>;
+  submitted_at: NullableTimestamp;
+  late: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ReportVersionsTable {
+  report_id: string;
+  version: number;
+  content: Json<unknown>;
+  plain_language: Json<unknown>;
+  saved_by: string;
+  saved_at: Timestamp;
+  submitted: boolean;
+}
+
+export interface ReportReadsTable {
+  id: string;
+  report_id: string;
+  version: number;
+  reader: string;
+  at: Timestamp;
+}
+
+export interface ReportSharesTable {
+  id: string;
+  report_id: string;
+  at: Timestamp;
+  how: string;
+  shared_by: string;
+  family_response: string;
+  recorded_at: DefaultedTimestamp;
+}
+
+export interface ReadinessDecisionsTable {
+  id: string;
+  conference_id: string;
+  decision: 'go-ahead' | 'postpone';
+  reason: string;
+  new_start: string | null;
+  within_timescale: boolean | null;
+  timescale: string | null;
+  delay_explanation: string | null;
+  decided_by: string;
+  at: Timestamp;
 }

@@ -65,6 +65,8 @@ const text = (path: string, max: number) =>
   z
     .string({ error: `“${label(path)}” must be text.` })
     .max(max, `“${label(path)}” can be at most ${max} characters.`)
+    // PostgreSQL text cannot hold U+0000; refusing it here names the field instead of failing in storage.
+    .refine((s) => !s.includes('\u0000'), `“${label(path)}” contains a null character; remove it.`)
     .optional();
 
 const LONG = 8000;

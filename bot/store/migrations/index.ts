@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_invitations.js';
+import * as m0003 from './0003_reports.js';
 import * as m0004 from './0004_audit.js';
 
 /**
@@ -10,6 +11,7 @@ import * as m0004 from './0004_audit.js';
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_invitations': m0002,
+  '0003_reports': m0003,
   '0004_audit': m0004,
 };
 
