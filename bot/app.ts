@@ -22,6 +22,8 @@ import { graphNotificationRoute } from './http/graph-notification-route.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { Readiness } from './http/health-routes.js';
 import { invitationRoutes } from './http/invitation-routes.js';
+import { reportRoutes } from './http/report-routes.js';
+import { reportStore } from './store/report-store.js';
 import { openApiDocument } from './http/openapi.js';
 import { createHttpServer } from './http/server.js';
 import { requireSignIn } from './http/sign-in.js';
@@ -227,6 +229,11 @@ async function wire(
           ...invitationRoutes(invitations),
           // Without Graph nobody's calendar can be read: every slot then lists everyone as unknown.
           ...coreGroupRoutes({ ...invitations, freeBusy: graphCalendar ?? unknownCalendars }),
+          ...reportRoutes({
+            ...invitations,
+            reports: reportStore(store.db, conferenceStore),
+            outbox: conferences.outbox,
+          }),
         ],
         config.localDevelopment,
       ),

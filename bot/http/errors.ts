@@ -33,6 +33,13 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCodes.RSVP_DEPUTY_INVALID]: 400,
   [ErrorCodes.RSVP_IDEMPOTENCY_CONFLICT]: 409,
   [ErrorCodes.DEADLINE_OUT_OF_RANGE]: 422,
+  [ErrorCodes.REPORT_NOT_FOUND]: 404,
+  [ErrorCodes.REPORT_EXISTS]: 409,
+  [ErrorCodes.REPORT_INCOMPLETE]: 422,
+  [ErrorCodes.REPORT_ALREADY_SUBMITTED]: 409,
+  [ErrorCodes.REPORT_CONFERENCE_STARTED]: 409,
+  [ErrorCodes.REPORT_VERSION_UNKNOWN]: 409,
+  [ErrorCodes.REPORT_NOT_WRITTEN]: 409,
 };
 
 /** zod issues as field paths and messages, e.g. children.0.dateOfBirth: "That date does not exist". */
