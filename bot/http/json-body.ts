@@ -24,11 +24,42 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) throw new HttpError(400, 'EMPTY_BODY', 'The request body is empty; send a JSON object.');
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (e) {
     throw new HttpError(400, 'MALFORMED_JSON', `The body is not valid JSON (${(e as Error).message}).`);
   }
+  if (holdsUnstorableText(value))
+    throw new HttpError(
+      400,
+      'UNSUPPORTED_CHARACTER',
+      'The body contains a character that cannot be stored (\\u0000, or half of a surrogate pair); remove it.',
+    );
+  return value;
+}
+
+/**
+ * PostgreSQL stores neither NUL nor half of a UTF-16 surrogate pair: jsonb refuses both (a 500 deep in a
+ * use case), text turns the half pair into U+FFFD. Refused here, for every route, before any logic runs.
+ */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Looks at every string and key; iterative, since a body may nest far deeper than the call stack. */
+function holdsUnstorableText(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (UNSTORABLE.test(v)) return true;
+    } else if (v !== null && typeof v === 'object')
+      for (const [key, child] of Object.entries(v)) {
+        if (UNSTORABLE.test(key)) return true;
+        stack.push(child);
+      }
+  }
+  return false;
 }
 
 const tooLarge = (maxBytes: number) =>

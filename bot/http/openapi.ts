@@ -3,6 +3,7 @@ import { ConferenceRequestInput } from '../domain/conference.js';
 import { ListQuery, StatusChangeRequest } from './conference-routes.js';
 import { SlotQuery } from './core-group-routes.js';
 import { AnswerRequest, ReadinessView, ScheduleRequest } from './invitation-views.js';
+import { reportApiPaths } from './report-views.js';
 import { ConferenceList, ConferenceView, ErrorBodyView, Health } from './views.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
@@ -193,6 +194,7 @@ function baseDocument(serverUrl: string): {
           },
         },
       },
+      ...reportApiPaths(json, error),
       '/api/messages': {
         post: {
           operationId: 'botMessages',
