@@ -7,17 +7,47 @@ import { NotFromBotConnector } from './adapter.js';
 import type { RoundtableAdapter } from './adapter.js';
 import type { RoundtableBot } from './roundtable-bot.js';
 
-const Account = z.object({ id: z.string().min(1).max(512) }).passthrough();
+/*
+ * botbuilder copies these fields into its reply (from and recipient swapped, id as replyToId, locale,
+ * the whole conversation) and its serializer throws on a wrong type, after the turn has started: so
+ * their types are checked here, as the Bot Framework Activity schema declares them. Optional fields
+ * may be null, as some channels send them.
+ */
+const text = (max: number) => z.string().max(max).nullish();
+const Account = z
+  .object({
+    id: z.string().min(1).max(512),
+    name: text(512),
+    aadObjectId: text(128),
+    role: text(64),
+  })
+  .passthrough();
+const Conversation = Account.extend({
+  conversationType: text(64),
+  tenantId: text(128),
+  isGroup: z.boolean().nullish(),
+}).passthrough();
 
 /** The shape every Bot Framework activity must have before botbuilder sees it. */
 const ActivityShape = z
   .object({
     type: z.string().min(1).max(64),
+    id: text(1024),
     channelId: z.string().min(1).max(64),
     serviceUrl: z.string().url().max(2048),
+    timestamp: text(64),
+    localTimestamp: text(64),
+    expiration: text(64),
+    locale: text(64),
+    replyToId: text(1024),
     from: Account,
     recipient: Account,
-    conversation: Account,
+    conversation: Conversation,
+    membersAdded: z.array(Account).max(1000).nullish(),
+    membersRemoved: z.array(Account).max(1000).nullish(),
+    channelData: z.record(z.string(), z.unknown()).nullish(),
+    entities: z.array(z.record(z.string(), z.unknown())).max(100).nullish(),
+    attachments: z.array(z.record(z.string(), z.unknown())).max(100).nullish(),
     name: z.string().max(128).optional(),
     text: z.string().max(28_000).optional(),
   })
