@@ -55,11 +55,12 @@ const ActivityShape = z
   .superRefine((a, ctx) => {
     if (a.type === 'invoke' && a.name === 'adaptiveCard/action') {
       const action = (a as { value?: { action?: unknown } }).value?.action;
-      if (!action || typeof action !== 'object' || typeof (action as { type?: unknown }).type !== 'string')
+      // Universal Actions carry Action.Execute only; botbuilder answers anything else in its own shape.
+      if (!action || typeof action !== 'object' || (action as { type?: unknown }).type !== 'Action.Execute')
         ctx.addIssue({
           code: 'custom',
           path: ['value', 'action'],
-          message: 'An Action.Execute invoke needs value.action with a type.',
+          message: 'An adaptiveCard/action invoke needs value.action of type Action.Execute.',
         });
     }
   });
@@ -113,7 +114,27 @@ export function messagesRoute(
         throw e;
       }
       // Failures from here on are ours: they reach the server's handler as a 500 with its generic message.
-      const invoke = await adapter.run(auth, activity, (context) => bot.run(context));
+      let turnFailed = false;
+      const invoke = await adapter.run(auth, activity, async (context) => {
+        try {
+          await bot.run(context);
+        } catch (e) {
+          turnFailed = true; // onTurnError logs it; botbuilder then answers an invoke 501
+          throw e;
+        }
+      });
+      if (activity.type === 'invoke') {
+        if (turnFailed) throw new Error('the invoke turn failed');
+        // botbuilder answers an invoke nobody handles 501 and a malformed one 4xx, in its own shape.
+        if (!invoke || invoke.status >= 500)
+          throw new HttpError(400, 'UNSUPPORTED_INVOKE', 'Roundtable does not handle this kind of invoke.');
+        if (invoke.status >= 400)
+          throw new HttpError(
+            invoke.status,
+            'MALFORMED_INVOKE',
+            'This invoke does not carry what Roundtable needs to handle it.',
+          );
+      }
       if (invoke?.body !== undefined) sendJson(res, invoke.status, invoke.body);
       else {
         res.writeHead(invoke?.status ?? 200);
