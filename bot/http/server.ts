@@ -1,4 +1,6 @@
+import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import restify from 'restify';
 import type { Server } from 'restify';
 import type { Logger } from '../logger.js';
@@ -130,7 +132,36 @@ export function createHttpServer(opts: ServerOptions): RoundtableServer {
     'MethodNotAllowed',
     reformat('METHOD_NOT_ALLOWED', (req) => `${req.method} is not allowed on ${req.getPath()}.`),
   );
+  server.server.on('clientError', answerUnparsable);
   return server;
+}
+
+/** Node's parser errors and our answer to each. */
+const UNPARSABLE: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'HEADERS_TOO_LARGE',
+    'The address or headers are too long; send less at a time.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive; try again.'],
+  default: [400, 'MALFORMED_REQUEST', 'This is not a well-formed HTTP request.'],
+};
+
+/**
+ * Node answers a request it cannot parse (a URL or headers over its 16 KB limit, broken HTTP) by itself,
+ * with an empty body; this gives that answer our error shape too.
+ */
+function answerUnparsable(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] = UNPARSABLE[err.code ?? ''] ?? UNPARSABLE.default!;
+  const text = JSON.stringify({ error: { code, message, details: [] }, correlationId: newCorrelationId() });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 function answerError(
