@@ -12,7 +12,15 @@ export const ErrorCardData = z.object({
 });
 export type ErrorCardData = z.input<typeof ErrorCardData>;
 
+// Remembers which cards say "nothing was changed", so the bot can keep that promise (see isErrorCard).
+const errorCards = new WeakSet<AdaptiveCard>();
+
 /** The card shown when an action cannot be carried out; nothing was changed. */
 export function renderError(data: ErrorCardData): AdaptiveCard {
-  return expandCard(new URL('./error.json', import.meta.url), ErrorCardData.parse(data));
+  const card = expandCard(new URL('./error.json', import.meta.url), ErrorCardData.parse(data));
+  errorCards.add(card);
+  return card;
 }
+
+/** Whether renderError made this card: the action it answers was refused and must change nothing. */
+export const isErrorCard = (card: AdaptiveCard): boolean => errorCards.has(card);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationReference } from 'botbuilder';
+import { isErrorCard } from '../../cards/error.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import type { Logger } from '../logger.js';
 import type { CardActionContext } from './card-actions.js';
@@ -70,7 +71,6 @@ export class RoundtableBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    await this.remember(context);
     const { from, id, timestamp } = context.activity;
     const card = await this.deps.cardAction(
       invokeValue.action.verb,
@@ -82,6 +82,8 @@ export class RoundtableBot extends TeamsActivityHandler {
       },
       randomUUID(),
     );
+    // A refused action says "nothing was changed": that includes the stored conversation.
+    if (!isErrorCard(card)) await this.remember(context);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 
