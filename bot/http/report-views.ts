@@ -124,3 +124,124 @@ export const ReadingListView = z.object({
   deadlines: z.array(z.object({ key: z.string(), status: z.string(), sentence: z.string() })),
   decisions: z.array(DecisionView),
 });
+
+type Json = (schema: z.ZodType, io?: 'input' | 'output') => Record<string, unknown>;
+type Err = (description: string) => Record<string, unknown>;
+
+/** The reports API's OpenAPI paths; openapi.ts passes in its own helpers so both describe bodies alike. */
+type Operation = { responses: Record<string | number, unknown>; [key: string]: unknown };
+
+export function reportApiPaths(json: Json, error: Err): Record<string, Record<string, Operation>> {
+  const uuid = { type: 'string', format: 'uuid' };
+  const id = { name: 'id', in: 'path', required: true, schema: uuid };
+  const reportId = { name: 'reportId', in: 'path', required: true, schema: uuid };
+  const body = (schema: z.ZodType) => ({ required: true, content: json(schema, 'input') });
+  const ok = (description: string, schema: z.ZodType, status = 200) => ({
+    [status]: { description, content: json(schema) },
+  });
+  const notFound = { 404: error('No such conference or report') };
+  const bad = { 400: error('The body has problems; each is listed with its field') };
+  const base = '/api/conferences/{id}/reports';
+  return {
+    [base]: {
+      post: {
+        operationId: 'createReport',
+        summary:
+          'Start a report: one per invitee and kind (the social worker, core group and family have no invitee)',
+        parameters: [id],
+        requestBody: body(CreateReportRequest),
+        responses: {
+          ...ok('The new, empty report', ReportView, 201),
+          ...bad,
+          ...notFound,
+          409: error('It exists already'),
+        },
+      },
+      get: {
+        operationId: 'reportReadingList',
+        summary:
+          'The chair’s reading list: received, late, missing or amended since read; readiness; deadlines',
+        parameters: [id],
+        responses: { ...ok('The reading list', ReadingListView), ...notFound },
+      },
+    },
+    [`${base}/{reportId}`]: {
+      get: {
+        operationId: 'getReport',
+        parameters: [id, reportId],
+        responses: { ...ok('The report with every version', ReportView), ...notFound },
+      },
+    },
+    [`${base}/{reportId}/draft`]: {
+      put: {
+        operationId: 'saveReportDraft',
+        summary: 'Save a draft as it is (partial allowed), with plain-language advice that never blocks',
+        parameters: [id, reportId],
+        requestBody: body(DraftRequest),
+        responses: {
+          ...ok('Saved as a new version', SavedReportView),
+          ...bad,
+          ...notFound,
+          409: error('Already submitted'),
+        },
+      },
+    },
+    [`${base}/{reportId}/submit`]: {
+      post: {
+        operationId: 'submitReport',
+        summary:
+          'Submit or amend (until the conference starts); late after the reports-to-service day, not refused',
+        parameters: [id, reportId],
+        requestBody: body(SubmitRequest),
+        responses: {
+          ...ok('Submitted as a new version', SavedReportView),
+          ...bad,
+          ...notFound,
+          409: error('The conference has started'),
+          422: error('Not complete: every missing field is listed'),
+        },
+      },
+    },
+    [`${base}/{reportId}/read`]: {
+      post: {
+        operationId: 'markReportRead',
+        parameters: [id, reportId],
+        requestBody: body(ReadRequest),
+        responses: {
+          ...ok('The report', ReportView),
+          ...bad,
+          ...notFound,
+          409: error('That version was not submitted'),
+        },
+      },
+    },
+    [`${base}/{reportId}/shares`]: {
+      post: {
+        operationId: 'shareReport',
+        summary: 'Record when, how and by whom the report was shared with the family, and their response',
+        parameters: [id, reportId],
+        requestBody: body(ShareInput),
+        responses: {
+          ...ok('The report', ReportView, 201),
+          ...bad,
+          ...notFound,
+          409: error('Nothing written yet'),
+        },
+      },
+    },
+    '/api/conferences/{id}/readiness-decision': {
+      post: {
+        operationId: 'readinessDecision',
+        summary: 'Go ahead or postpone when the parents have not had the reports (seed 003 §1.6)',
+        parameters: [id],
+        requestBody: body(ReadinessDecisionInput),
+        responses: {
+          ...ok('The decision', DecisionView, 201),
+          ...bad,
+          ...notFound,
+          409: error('The conference cannot be postponed now, or changed meanwhile'),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/** Real answers of the reports API checked against the OpenAPI document (the approach of openapi.test.ts). */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { Ajv } from 'ajv';
+import { demoRequest } from '../../bot/demo-data.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { addFormats } from '../helpers/contracts.js';
+
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+  >;
+};
+
+let app: TestApp;
+let doc: Doc;
+beforeAll(async () => {
+  app = await startTestApp({}, { now: new Date('2026-11-24T09:00:00Z') });
+  doc = (await (await fetch(`${app.url}/openapi.json`)).json()) as Doc;
+}, 90_000);
+afterAll(() => app.close());
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+
+// Bodies are read loosely; their shape is what this test checks against the document.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+/** Sends one request and checks the answer's status and body against the document; returns the body. */
+async function conforms(
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: Loose }> {
+  const res = await fetch(`${app.url}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const docPath = url
+    .replace(/\/conferences\/[0-9a-f-]{36}/, '/conferences/{id}')
+    .replace(/\/reports\/[0-9a-f-]{36}/, '/reports/{reportId}');
+  const op = doc.paths[docPath]?.[method.toLowerCase()];
+  if (!op) throw new Error(`${method} ${docPath} is not in the OpenAPI document`);
+  const response = op.responses[String(res.status)];
+  if (!response)
+    throw new Error(`${method} ${docPath} answered ${res.status}, which the document does not list`);
+  const json: unknown = await res.json();
+  const schema = response.content?.['application/json']?.schema;
+  if (schema) {
+    const validate = ajv.compile(schema);
+    if (!validate(json))
+      throw new Error(`${method} ${docPath} ${res.status}: ${ajv.errorsText(validate.errors)}`);
+  }
+  return { status: res.status, body: json };
+}
+
+test('the document with the reports paths is valid OpenAPI 3', async () => {
+  await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+});
+
+test('every reports route answers as documented, errors included', async () => {
+  const created = (await (
+    await fetch(`${app.url}/api/conferences`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(demoRequest('2026-11-23', '2026-12-10T10:00')),
+    })
+  ).json()) as { id: string; status: string };
+  const base = `/api/conferences/${created.id}`;
+  const missing = `${base}/reports/00000000-0000-4000-8000-000000000000`;
+
+  expect((await conforms('POST', `${base}/reports`, { kind: 'agency' })).status).toBe(400);
+  const report = await conforms('POST', `${base}/reports`, { kind: 'social-work' });
+  expect(report.status).toBe(201);
+  const r = `${base}/reports/${report.body.id as string}`;
+  expect((await conforms('POST', `${base}/reports`, { kind: 'social-work' })).status).toBe(409);
+  expect((await conforms('GET', missing)).status).toBe(404);
+  expect(
+    (
+      await conforms('PUT', `${r}/draft`, {
+        content: { worries: { harm: 'The CIN plan and s47.' } },
+        savedBy: 'Sam',
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await conforms('PUT', `${r}/draft`, { content: { safetyScale: { score: 12 } }, savedBy: 'Sam' })).status,
+  ).toBe(400);
+  expect((await conforms('POST', `${r}/submit`, { submittedBy: 'Sam' })).status).toBe(422);
+  expect((await conforms('POST', `${r}/read`, { version: 1, reader: 'Chair' })).status).toBe(409);
+  expect(
+    (await conforms('POST', `${r}/shares`, { at: '2026-11-24T08:00:00Z', how: 'phone', by: 'Sam' })).status,
+  ).toBe(201);
+  expect((await conforms('POST', `${r}/shares`, { how: 'pigeon' })).status).toBe(400);
+  expect((await conforms('GET', r)).status).toBe(200);
+  expect((await conforms('GET', `${base}/reports`)).status).toBe(200);
+  // A conference still 'requested' cannot be postponed: the lifecycle refuses it.
+  expect(created.status).toBe('requested');
+  const decision = {
+    decision: 'postpone',
+    reason: 'Parents have no reports.',
+    newStart: '2026-12-11T10:00',
+    by: 'Chair',
+  };
+  expect((await conforms('POST', `${base}/readiness-decision`, decision)).status).toBe(
+    created.status === 'requested' ? 409 : 201,
+  );
+  expect(
+    (await conforms('POST', `${base}/readiness-decision`, { ...decision, decision: 'go-ahead' })).status,
+  ).toBe(201);
+  expect((await conforms('POST', `${base}/readiness-decision`, { decision: 'maybe' })).status).toBe(400);
+});
