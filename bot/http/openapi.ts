@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConferenceRequestInput } from '../domain/conference.js';
+import { AuditPage, AuditPageQuery } from './audit-routes.js';
 import { ListQuery, StatusChangeRequest } from './conference-routes.js';
 import { SlotQuery } from './core-group-routes.js';
 import { AnswerRequest, ReadinessView, ScheduleRequest } from './invitation-views.js';
@@ -24,6 +25,15 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         op.responses[401] = error('Sign-in required (outside local development)');
   return doc;
 }
+
+/** Query parameters from a zod object's shape, for the audit routes. */
+const queryParams = (shape: Record<string, z.ZodType>) =>
+  Object.entries(shape).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }),
+  }));
 
 type Operation = { responses: Record<string | number, unknown>; [key: string]: unknown };
 
@@ -191,6 +201,49 @@ function baseDocument(serverUrl: string): {
             400: error('Bad query'),
             404: error('No such conference'),
             409: error('The conference has no date, or no core group follows it'),
+          },
+        },
+      },
+      '/api/conferences/{id}/audit': {
+        get: {
+          operationId: 'auditTrail',
+          summary:
+            'Who read or changed this conference, when and from where (ids and codes only), oldest first',
+          parameters: [idParam, ...queryParams(AuditPageQuery.shape)],
+          responses: {
+            200: { description: 'A page of audit events', content: json(AuditPage) },
+            400: error('The query has problems'),
+            404: error('Not a conference id'),
+            503: error('The read could not be recorded, so it is not shown'),
+          },
+        },
+      },
+      '/api/conferences/{id}/audit/export': {
+        get: {
+          operationId: 'auditExport',
+          summary: 'Every audit event of this conference as a file: CSV or JSON',
+          parameters: [
+            idParam,
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['csv', 'json'] },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'The audit trail (attachment)',
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/json': {
+                  schema: z.toJSONSchema(AuditPage.pick({ events: true }), { target: 'openapi-3.0' }),
+                },
+              },
+            },
+            400: error('The query has problems'),
+            404: error('Not a conference id'),
+            503: error('The export could not be recorded, so it is not given'),
           },
         },
       },

@@ -36,7 +36,8 @@ export function auditRepository(db: Kysely<Database>): AuditRepository {
         'detail',
       ])
       .where('conference_id', '=', conferenceId)
-      .orderBy(sql`id`);
+      // Qualified: the bare name would be the text alias above, which sorts '10' before '2'.
+      .orderBy('audit_events.id');
 
   return {
     record: async (event) => {

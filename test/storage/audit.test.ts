@@ -60,6 +60,12 @@ describe.each(engines)('audit trail on %s', (engine) => {
     expect(await audit.forConference(CONFERENCE, { limit: 1, offset: 1 })).toEqual([all[1]]);
   });
 
+  test('events come back in the order they were recorded, past ten (ids sort as numbers)', async () => {
+    const many = '5e0d7c1a-0000-4000-8000-000000000012';
+    for (let i = 0; i < 12; i++) await audit.record(event({ conferenceId: many, detail: { n: i } }));
+    expect((await audit.export(many)).map((e) => e.detail.n)).toEqual([...Array(12).keys()]);
+  });
+
   test.each([
     ['UPDATE', sql`update audit_events set actor = 'someone-else'`],
     ['DELETE', sql`delete from audit_events`],
