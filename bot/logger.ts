@@ -34,3 +34,18 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     destination ?? process.stdout,
   );
 }
+
+/**
+ * What of an error may be logged: its type, its code and where it happened, never its message. A
+ * database or library message can quote the values it was given (names, report text).
+ */
+export function safeError(e: unknown): { type: string; code?: string; at?: string[] } {
+  if (!(e instanceof Error)) return { type: typeof e };
+  const code = (e as { code?: unknown }).code;
+  // The first stack line repeats the message; the frames after it are file positions only.
+  const at = e.stack
+    ?.split('\n')
+    .slice(1, 8)
+    .map((l) => l.trim());
+  return { type: e.name, ...(typeof code === 'string' ? { code } : {}), ...(at ? { at } : {}) };
+}

@@ -5,6 +5,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { AuditLog, RecordedAuditEvent } from '../domain/ports.js';
+import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
 import { HttpError, newCorrelationId, sendError, sendJson, toHttpError, zodDetails } from './errors.js';
 import type { HttpRoute } from './server.js';
@@ -126,7 +127,7 @@ export function mountTextRoutes(server: Server, routes: HttpRoute[], logger: Log
         res.end(result.body);
       } catch (e) {
         const known = toHttpError(e);
-        if (!known) logger.error({ correlationId, path: route.path, err: e }, 'unexpected error');
+        if (!known) logger.error({ correlationId, path: route.path, err: safeError(e) }, 'unexpected error');
         else if (known.status >= 500)
           logger.error({ correlationId, path: route.path, code: known.code }, 'request failed');
         sendError(

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import restify from 'restify';
 import type { Server } from 'restify';
+import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
 import { HttpError, newCorrelationId, sendError, sendJson, toHttpError } from './errors.js';
 import { readJsonBody } from './json-body.js';
@@ -172,7 +173,7 @@ function answerError(
   path: string,
 ): void {
   if (res.headersSent) {
-    logger.error({ correlationId, path, err: e }, 'failed after the response started');
+    logger.error({ correlationId, path, err: safeError(e) }, 'failed after the response started');
     res.end();
     return;
   }
@@ -182,7 +183,7 @@ function answerError(
     sendError(res, known, correlationId);
     return;
   }
-  logger.error({ correlationId, path, err: e }, 'unexpected error');
+  logger.error({ correlationId, path, err: safeError(e) }, 'unexpected error');
   sendError(
     res,
     new HttpError(

@@ -6,6 +6,7 @@ import type { Clock } from '../domain/clock.js';
 import type { CalendarPort } from '../domain/calendar.js';
 import type { MailSender } from '../domain/mail.js';
 import type { InvitationRecord, Notifier, OutboxKind, StoredConference } from '../domain/ports.js';
+import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
 import type { OutboxItem, OutboxRepository } from '../store/outbox-repository.js';
 import {
@@ -161,9 +162,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
   const run = () => {
     running = dispatchDue()
       .then(() => undefined)
-      .catch((e: unknown) =>
-        deps.logger.error({ err: { message: (e as Error).message } }, 'outbox run failed'),
-      )
+      .catch((e: unknown) => deps.logger.error({ err: safeError(e) }, 'outbox run failed'))
       .finally(() => {
         running = undefined;
         if (again) {

@@ -3,6 +3,7 @@
  * scheduled job to one of them.
  */
 import type { PgBoss } from 'pg-boss';
+import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/database.js';
 import { openJobQueue } from '../store/job-queue.js';
@@ -16,7 +17,7 @@ export interface ScheduledJob {
 
 export async function startScheduler(store: Store, jobs: ScheduledJob[], logger: Logger): Promise<PgBoss> {
   const boss = await openJobQueue(store, {
-    onError: (e) => logger.error({ err: { message: e.message } }, 'job queue error'),
+    onError: (e) => logger.error({ err: safeError(e) }, 'job queue error'),
   });
   for (const job of jobs) {
     await boss.createQueue(job.name);

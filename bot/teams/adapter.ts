@@ -6,6 +6,7 @@ import {
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { isLoopback } from '../config.js';
 import type { Config } from '../config.js';
+import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
 
 /** Thrown when a request to /api/messages does not prove it comes from the Bot Connector. */
@@ -157,7 +158,7 @@ export function createAdapter(config: Config, logger: Logger): RoundtableAdapter
     // One turn-error handler: log with ids only (no text, no names), tell the person kindly.
     logger.error(
       {
-        err: { name: error.name, message: error.message },
+        err: safeError(error),
         activityType: context.activity.type,
         activityId: context.activity.id,
       },

@@ -5,6 +5,7 @@ import type { Verb } from '../../cards/verbs.js';
 import { isVerb, VERBS } from '../../cards/verbs.js';
 import { isDomainError } from '../domain/errors.js';
 import { zodDetails } from '../http/errors.js';
+import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
 
 /** Who pressed the button, as Teams reports it. */
@@ -91,7 +92,7 @@ export async function routeCardAction(
         code: e.code,
         correlationId,
       });
-    logger.error({ correlationId, verb, err: e }, 'card action failed');
+    logger.error({ correlationId, verb, err: safeError(e) }, 'card action failed');
     return renderError({
       message: 'Something went wrong on our side and nothing was changed. Please try again in a minute.',
       code: 'INTERNAL',
