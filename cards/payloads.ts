@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_MARKUP, NO_MARKUP_MESSAGE } from '../bot/domain/people.js';
 import type { RsvpAnswer } from '../bot/domain/rsvp.js';
 import type { Verb } from './verbs.js';
 
@@ -31,7 +32,8 @@ export const DeputyPayload = InvitationRef.extend({
     .string({ error: 'Enter your colleague’s name.' })
     .trim()
     .min(1, 'Enter your colleague’s name.')
-    .max(100, 'Your colleague’s name can be at most 100 characters.'),
+    .max(100, 'Your colleague’s name can be at most 100 characters.')
+    .regex(NO_MARKUP, NO_MARKUP_MESSAGE),
   deputyEmail: z
     .string({ error: 'Enter your colleague’s email address.' })
     .trim()
@@ -58,7 +60,12 @@ export const RecordForPayload = z.object({
   answer: z.enum(['attending-in-person', 'attending-virtually', 'sending-deputy', 'report-only'], {
     error: 'Choose their answer.',
   }),
-  deputyName: z.string().trim().max(100, 'The colleague’s name can be at most 100 characters.').optional(),
+  deputyName: z
+    .string()
+    .trim()
+    .max(100, 'The colleague’s name can be at most 100 characters.')
+    .regex(NO_MARKUP, NO_MARKUP_MESSAGE)
+    .optional(),
   deputyEmail: z
     .string()
     .trim()

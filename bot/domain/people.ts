@@ -10,8 +10,20 @@ export const IsoDate = z
   }, 'That date does not exist in the calendar.');
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/**
+ * Names, roles and agencies appear on other people's cards, where Markdown is rendered: without square or
+ * angle brackets, typed text cannot become a link or markup there.
+ */
+export const NO_MARKUP = /^[^[\]<>]*$/;
+export const NO_MARKUP_MESSAGE = 'Leave out [ ] < >: names and roles are shown on cards as plain text.';
+
 const name = (what: string) =>
-  z.string().trim().min(1, `Enter the ${what}.`).max(100, `The ${what} can be at most 100 characters.`);
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}.`)
+    .max(100, `The ${what} can be at most 100 characters.`)
+    .regex(NO_MARKUP, NO_MARKUP_MESSAGE);
 
 export const Email = z
   .string()
@@ -89,8 +101,8 @@ export const InviteeInput = z
     name: name('name'),
     email: Email,
     /** The person's role in words, e.g. "Health visitor". */
-    role: z.string().trim().min(1).max(80),
-    agency: z.string().trim().min(1).max(120),
+    role: z.string().trim().min(1).max(80).regex(NO_MARKUP, NO_MARKUP_MESSAGE),
+    agency: z.string().trim().min(1).max(120).regex(NO_MARKUP, NO_MARKUP_MESSAGE),
     agencyKind: z.enum(AgencyKinds),
     /** Whether this agency has direct contact with the child (quorum counts only those). */
     directContact: z.boolean().default(true),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Conference, ConferenceStatus, Invitee } from './conference.js';
 import { DomainError } from './errors.js';
-import { Email } from './people.js';
+import { Email, NO_MARKUP, NO_MARKUP_MESSAGE } from './people.js';
 
 /** The four answers an invitee can give (DESIGN.md §1, RSVP row; seed 001: "respond to meeting invites"). */
 export const RsvpAnswers = [
@@ -92,7 +92,8 @@ const DeputyInput = z.object({
     .string({ error: 'Enter your colleague’s name.' })
     .trim()
     .min(1, 'Enter your colleague’s name.')
-    .max(100, 'The name can be at most 100 characters.'),
+    .max(100, 'The name can be at most 100 characters.')
+    .regex(NO_MARKUP, NO_MARKUP_MESSAGE),
   email: z.string({ error: 'Enter your colleague’s email address.' }).pipe(Email),
 });
 

@@ -48,6 +48,21 @@ describe('card payloads', () => {
     expect(problemsOf(verb, rest)).toContain('The card is missing its conference reference.');
   });
 
+  test('a colleague’s name that could become a link on the chair’s card is refused', () => {
+    expect(
+      problemsOf('rsvp.sendDeputy', {
+        ...GOOD['rsvp.sendDeputy'],
+        deputyName: '[Click me](https://example.org/x)',
+      }),
+    ).toEqual(['Leave out [ ] < >: names and roles are shown on cards as plain text.']);
+    expect(
+      problemsOf('rsvp.sendDeputy', {
+        ...GOOD['rsvp.sendDeputy'],
+        deputyName: 'Siân O’Sample-Jones (acting)',
+      }),
+    ).toEqual([]);
+  });
+
   test('the record-an-answer form asks for who answered and what', () => {
     expect(problemsOf('rsvp.recordFor', { conferenceId: REF.conferenceId })).toEqual([
       'Choose who answered.',
