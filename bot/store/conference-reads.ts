@@ -1,24 +1,13 @@
 /** Reading conferences: the whole record for one, summaries for lists. */
 import { sql, type Kysely } from 'kysely';
 import { initials } from '../domain/conference.js';
-import type { AttendanceFormat, ConferenceKind, ConferenceStatus } from '../domain/conference.js';
+import type { ConferenceStatus } from '../domain/conference.js';
 import { toConference, type StoredConference } from './conference-rows.js';
+import type { ConferenceSummary } from '../domain/ports.js';
 import type { Database } from './schema.js';
 
-/** What a list shows: no names beyond the chair's, children by initials only (DESIGN.md §3). */
-export interface ConferenceSummary {
-  id: string;
-  reference: string;
-  kind: ConferenceKind;
-  status: ConferenceStatus;
-  format: AttendanceFormat;
-  strategyDiscussionDate: string;
-  scheduledStart?: string | undefined;
-  chairName?: string | undefined;
-  childInitials: string[];
-  createdAt: string;
-  version: number;
-}
+/** The list view is the domain port's (DESIGN.md §3: children by initials only). */
+export type { ConferenceSummary } from '../domain/ports.js';
 
 export interface ListConferencesOptions {
   status?: ConferenceStatus | undefined;

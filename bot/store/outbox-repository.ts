@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, OutboxTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -19,6 +19,18 @@ export interface OutboxItem<P = unknown> {
   sentAt: string | null;
   lastError: string | null;
 }
+
+/** One row as the dispatcher and the chair's view see it (only unsent rows are ever read). */
+const toItem = (r: Selectable<OutboxTable>): OutboxItem => ({
+  id: r.id,
+  kind: r.kind,
+  payload: r.payload,
+  dedupeKey: r.dedupe_key,
+  attempts: r.attempts,
+  createdAt: r.created_at.toISOString(),
+  sentAt: null,
+  lastError: r.last_error,
+});
 
 export function outboxRepository(db: Kysely<Database>) {
   return {
@@ -70,18 +82,7 @@ export function outboxRepository(db: Kysely<Database>) {
           )
           .returningAll()
           .execute();
-        return rows
-          .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
-          .map((r) => ({
-            id: r.id,
-            kind: r.kind,
-            payload: r.payload,
-            dedupeKey: r.dedupe_key,
-            attempts: r.attempts,
-            createdAt: r.created_at.toISOString(),
-            sentAt: null,
-            lastError: r.last_error,
-          }));
+        return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime()).map(toItem);
       });
     },
 
@@ -116,16 +117,7 @@ export function outboxRepository(db: Kysely<Database>) {
         )
         .orderBy('created_at')
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        payload: r.payload,
-        dedupeKey: r.dedupe_key,
-        attempts: r.attempts,
-        createdAt: r.created_at.toISOString(),
-        sentAt: null,
-        lastError: r.last_error,
-      }));
+      return rows.map(toItem);
     },
 
     /** What is still waiting or failing, for the chair and for tests. */
@@ -136,16 +128,7 @@ export function outboxRepository(db: Kysely<Database>) {
         .where('sent_at', 'is', null)
         .orderBy('created_at')
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        payload: r.payload,
-        dedupeKey: r.dedupe_key,
-        attempts: r.attempts,
-        createdAt: r.created_at.toISOString(),
-        sentAt: null,
-        lastError: r.last_error,
-      }));
+      return rows.map(toItem);
     },
   };
 }
