@@ -4,8 +4,8 @@
  * that any calendar opens. The files are also the state: the newest file per UID holds its SEQUENCE
  * and a hash of its content, so there is no second record to drift from what was actually written.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../domain/clock.js';
 import {
@@ -23,6 +23,7 @@ import type { IcsEvent } from './calendar-ics.js';
 import { parseCalendarFileName, parseIcsSummary } from './calendar-outbox-list.js';
 import type { CalendarFileKind, CalendarFileName, IcsSummary } from './calendar-outbox-list.js';
 import { fileTimestamp, keySlug } from './local-outbox-mail.js';
+import { writeAtomically } from './atomic-file.js';
 
 export { listCalendarOutbox } from './calendar-outbox-list.js';
 export type { CalendarOutboxEntry } from './calendar-outbox-list.js';
@@ -31,27 +32,6 @@ export interface LocalOutboxCalendarOptions {
   outboxDir: string;
   organiser: { name: string; email: string };
   clock: Clock;
-}
-
-/** Writes to a hidden temp name, flushes, then renames: a crash never leaves half an invitation. */
-async function writeAtomically(finalPath: string, data: string): Promise<void> {
-  const tmp = path.join(
-    path.dirname(finalPath),
-    `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
-  try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, finalPath);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
 }
 
 const LOCATION = {

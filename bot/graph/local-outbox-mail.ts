@@ -3,13 +3,14 @@
  * real RFC 5322 `.eml` file in the outbox folder, which any mail client opens. MIME is built by
  * nodemailer's MailComposer, which composes a message without sending it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Clock } from '../domain/clock.js';
 import { parseOutgoingMail, Recipient } from '../domain/mail.js';
 import type { MailAttachment, MailSender, OutgoingMail } from '../domain/mail.js';
+import { writeAtomically } from './atomic-file.js';
 
 export { listOutbox } from './outbox-list.js';
 export type { OutboxEntry } from './outbox-list.js';
@@ -58,27 +59,6 @@ const toAddress = (r: Recipient) => (r.name ? { name: r.name, address: r.email }
 async function findSent(outboxDir: string, slug: string): Promise<string | undefined> {
   const files = await readdir(outboxDir);
   return files.find((f) => f.endsWith(`-${slug}.eml`) && !f.startsWith('.'));
-}
-
-/** Writes to a hidden temp name, flushes, then renames: a crash never leaves half a letter under an .eml name. */
-async function writeAtomically(finalPath: string, data: Buffer): Promise<void> {
-  const tmp = path.join(
-    path.dirname(finalPath),
-    `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
-  try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, finalPath);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
 }
 
 /** A MailSender that writes `.eml` files into `outboxDir` instead of sending. */
