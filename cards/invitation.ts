@@ -1,18 +1,19 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { AttendanceFormats, ConferenceKinds, initials } from '../bot/domain/conference.js';
+import {
+  AttendanceFormats,
+  CONFERENCE_KIND_LABELS,
+  ConferenceKinds,
+  initials,
+} from '../bot/domain/conference.js';
 import type { Conference, Invitee } from '../bot/domain/conference.js';
 import { ANSWER_LABELS, RsvpAnswers, nextStep } from '../bot/domain/rsvp.js';
 import type { Invitation } from '../bot/domain/rsvp.js';
 import { expandCard } from './render.js';
 import type { AdaptiveCard } from './render.js';
 
-/** Plain-English names: no "ICPC" or "RCPC" on a card (seed 003 §2.9). */
-export const KIND_LABELS = {
-  initial: 'Initial child protection conference',
-  review: 'Review child protection conference',
-  'transfer-in': 'Transfer-in child protection conference',
-} as const;
+/** Plain-English names: no "ICPC" or "RCPC" on a card (seed 003 §2.9); defined once in the domain. */
+export const KIND_LABELS = CONFERENCE_KIND_LABELS;
 
 const HEADINGS = {
   initial: 'You are invited to an initial child protection conference',

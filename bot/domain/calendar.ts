@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { initials } from './conference.js';
+import { CONFERENCE_KIND_LABELS, initials } from './conference.js';
 import type { Conference, FamilyMember } from './conference.js';
 import { DomainError, ErrorCodes } from './errors.js';
 import { conferenceParts } from './participation.js';
@@ -149,13 +149,6 @@ function uniqueByEmail(list: CalendarAttendee[]): CalendarAttendee[] {
   });
 }
 
-/** Plain-English names (seed 003 §2.9); kept equal to cards/invitation.ts KIND_LABELS by a unit test. */
-export const EVENT_TITLES = {
-  initial: 'Initial child protection conference',
-  review: 'Review child protection conference',
-  'transfer-in': 'Transfer-in child protection conference',
-} as const;
-
 const RELATIONSHIP_WORDS: Record<string, string> = { 'aunt-or-uncle': 'aunt or uncle' };
 const relationshipWord = (r: string) => RELATIONSHIP_WORDS[r] ?? r.replace(/-(?!parent)/g, ' ');
 /** "Health visitor" reads "health visitor" mid-sentence; "GP" stays as written. */
@@ -183,7 +176,7 @@ export function conferenceEventBody(
 ): { subject: string; text: string; html: string } {
   const { chair, minuteTaker, leadSocialWorker: sw } = conference;
   const partWords = part.count > 1 ? ` (part ${part.number} of ${part.count})` : '';
-  const subject = `${conference.reference}: ${EVENT_TITLES[conference.kind]}${partWords}`;
+  const subject = `${conference.reference}: ${CONFERENCE_KIND_LABELS[conference.kind]}${partWords}`;
   const [start, end] = [part.start, part.end].map((t) =>
     DateTime.fromISO(t, { zone: CALENDAR_TIME_ZONE, locale: 'en-GB' }),
   ) as [DateTime, DateTime];

@@ -5,6 +5,13 @@ import type { CommunicationNeeds, AgencyKind } from './people.js';
 export const ConferenceKinds = ['initial', 'review', 'transfer-in'] as const;
 export type ConferenceKind = (typeof ConferenceKinds)[number];
 
+/** Plain-English names for cards, letters and calendars: never "ICPC" or "RCPC" (seed 003 §2.9). */
+export const CONFERENCE_KIND_LABELS: Record<ConferenceKind, string> = {
+  initial: 'Initial child protection conference',
+  review: 'Review child protection conference',
+  'transfer-in': 'Transfer-in child protection conference',
+};
+
 export const ConferenceStatuses = [
   'requested',
   'scheduled',
