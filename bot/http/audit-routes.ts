@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { AuditLog, RecordedAuditEvent } from '../domain/ports.js';
 import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
-import { HttpError, newCorrelationId, sendError, sendJson, toHttpError, zodDetails } from './errors.js';
+import { HttpError, newCorrelationId, sendError, sendJson, toHttpError } from './errors.js';
+import { conferenceIdParam, parseInput } from './route-input.js';
 import type { HttpRoute } from './server.js';
 
 export const AuditPageQuery = z
@@ -38,20 +39,8 @@ export const AuditPage = z.object({
   offset: z.number().int(),
 });
 
-const ConferenceId = z.uuid();
 const COLUMNS = ['id', 'at', 'actor', 'actorRole', 'surface', 'action', 'entity', 'entityId'] as const;
 
-const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const r = schema.safeParse(value);
-  if (!r.success)
-    throw new HttpError(400, 'VALIDATION_FAILED', 'The query has problems.', zodDetails(r.error));
-  return r.data;
-};
-const conferenceIdOf = (id: string | undefined): string => {
-  const r = ConferenceId.safeParse(id);
-  if (!r.success) throw new HttpError(404, 'CONFERENCE_NOT_FOUND', 'There is no conference with that id.');
-  return r.data;
-};
 const view = (e: RecordedAuditEvent) => ({ ...e, at: e.at.toISOString() });
 
 export function auditRoutes(audit: AuditLog): { json: HttpRoute[]; text: HttpRoute[] } {
@@ -59,8 +48,12 @@ export function auditRoutes(audit: AuditLog): { json: HttpRoute[]; text: HttpRou
     method: 'get',
     path: '/api/conferences/:id/audit',
     handler: async (req) => {
-      const id = conferenceIdOf(req.params.id);
-      const { limit, offset } = parse(AuditPageQuery, Object.fromEntries(req.query));
+      const id = conferenceIdParam(req);
+      const { limit, offset } = parseInput(
+        AuditPageQuery,
+        Object.fromEntries(req.query),
+        'The query has problems.',
+      );
       const events = (await audit.forConference(id, { limit, offset })).map(view);
       return { status: 200, body: { events, limit, offset } };
     },
@@ -69,8 +62,12 @@ export function auditRoutes(audit: AuditLog): { json: HttpRoute[]; text: HttpRou
     method: 'get',
     path: '/api/conferences/:id/audit/export',
     handler: async (req) => {
-      const id = conferenceIdOf(req.params.id);
-      const { format } = parse(AuditExportQuery, Object.fromEntries(req.query));
+      const id = conferenceIdParam(req);
+      const { format } = parseInput(
+        AuditExportQuery,
+        Object.fromEntries(req.query),
+        'The query has problems.',
+      );
       const events = (await audit.export(id)).map(view);
       const file = `audit-${id}.${format}`;
       return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConferenceRequestInput, ConferenceStatuses } from '../domain/conference.js';
 import type { ConferenceDeps } from '../use-cases/conferences.js';
 import { changeStatus, getConference, listConferences, requestConference } from '../use-cases/conferences.js';
-import { HttpError, zodDetails } from './errors.js';
+import { conferenceIdParam, parseInput } from './route-input.js';
 import type { HttpRoute } from './server.js';
 
 export const ListQuery = z
@@ -12,8 +12,6 @@ export const ListQuery = z
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();
-
-const ConferenceId = z.string().uuid('A conference id looks like 3f0c…-…; this one is not valid.');
 
 export const StatusChangeRequest = z
   .object({
@@ -25,18 +23,6 @@ export const StatusChangeRequest = z
   })
   .strict();
 
-const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
-  const r = schema.safeParse(value);
-  if (!r.success)
-    throw new HttpError(
-      400,
-      'VALIDATION_FAILED',
-      `The ${what} has problems; nothing was saved.`,
-      zodDetails(r.error),
-    );
-  return r.data;
-};
-
 /** The tab's JSON API for conferences (thin: parse, call the use case, answer). */
 export function conferenceRoutes(deps: ConferenceDeps): HttpRoute[] {
   return [
@@ -44,7 +30,11 @@ export function conferenceRoutes(deps: ConferenceDeps): HttpRoute[] {
       method: 'post',
       path: '/api/conferences',
       handler: async (req) => {
-        const request = parse(ConferenceRequestInput, await req.body(), 'conference request');
+        const request = parseInput(
+          ConferenceRequestInput,
+          await req.body(),
+          'The conference request has problems; nothing was saved.',
+        );
         const view = await requestConference(deps, request);
         return { status: 201, body: view, headers: { location: `/api/conferences/${view.id}` } };
       },
@@ -54,30 +44,33 @@ export function conferenceRoutes(deps: ConferenceDeps): HttpRoute[] {
       path: '/api/conferences',
       handler: async (req) => ({
         status: 200,
-        body: await listConferences(deps, parse(ListQuery, Object.fromEntries(req.query), 'query')),
+        body: await listConferences(
+          deps,
+          parseInput(ListQuery, Object.fromEntries(req.query), 'The query has problems; nothing was saved.'),
+        ),
       }),
     },
     {
       method: 'get',
       path: '/api/conferences/:id',
       handler: async (req) => {
-        const id = ConferenceId.safeParse(req.params.id);
-        if (!id.success)
-          throw new HttpError(404, 'CONFERENCE_NOT_FOUND', 'There is no conference with that id.');
-        return { status: 200, body: await getConference(deps, id.data) };
+        const id = conferenceIdParam(req);
+        return { status: 200, body: await getConference(deps, id) };
       },
     },
     {
       method: 'post',
       path: '/api/conferences/:id/status',
       handler: async (req) => {
-        const id = ConferenceId.safeParse(req.params.id);
-        if (!id.success)
-          throw new HttpError(404, 'CONFERENCE_NOT_FOUND', 'There is no conference with that id.');
-        const body = parse(StatusChangeRequest, await req.body(), 'status change');
+        const id = conferenceIdParam(req);
+        const body = parseInput(
+          StatusChangeRequest,
+          await req.body(),
+          'The status change has problems; nothing was saved.',
+        );
         return {
           status: 200,
-          body: await changeStatus(deps, id.data, body.to, body.reason, body.expectedVersion),
+          body: await changeStatus(deps, id, body.to, body.reason, body.expectedVersion),
         };
       },
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CoreGroupSlotDeps } from '../use-cases/core-group-slots.js';
 import { proposeFirstCoreGroupSlots } from '../use-cases/core-group-slots.js';
-import { HttpError, zodDetails } from './errors.js';
+import { conferenceIdParam, parseInput } from './route-input.js';
 import type { HttpRoute } from './server.js';
 
 const Time = z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 09:30.');
@@ -21,14 +21,10 @@ export function coreGroupRoutes(deps: CoreGroupSlotDeps): HttpRoute[] {
       method: 'get',
       path: '/api/conferences/:id/core-group-slots',
       handler: async (req) => {
-        const id = z.uuid().safeParse(req.params.id);
-        if (!id.success)
-          throw new HttpError(404, 'CONFERENCE_NOT_FOUND', 'There is no conference with that id.');
-        const q = SlotQuery.safeParse(Object.fromEntries(req.query));
-        if (!q.success)
-          throw new HttpError(400, 'VALIDATION_FAILED', 'The query has problems.', zodDetails(q.error));
-        const { from, to, ...rest } = q.data;
-        const proposal = await proposeFirstCoreGroupSlots(deps, id.data, {
+        const id = conferenceIdParam(req);
+        const query = Object.fromEntries(req.query);
+        const { from, to, ...rest } = parseInput(SlotQuery, query, 'The query has problems.');
+        const proposal = await proposeFirstCoreGroupSlots(deps, id, {
           ...rest,
           ...(from && to ? { workingHours: { start: from, end: to } } : {}),
         });

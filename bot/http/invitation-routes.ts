@@ -1,32 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { ANSWER_LABELS } from '../domain/rsvp.js';
 import type { InvitationRecord, PendingDelivery, StoredConference } from '../domain/ports.js';
 import type { QuorumAssessment } from '../domain/quorum.js';
 import { toConferenceView } from '../use-cases/conference-view.js';
 import type { InvitationDeps } from '../use-cases/invitations.js';
 import { readiness, recordRsvp, scheduleConference, sendInvitations } from '../use-cases/invitations.js';
-import { HttpError, zodDetails } from './errors.js';
 import { AnswerRequest, ScheduleRequest } from './invitation-views.js';
-import type { HttpRoute, RouteRequest } from './server.js';
-
-const Uuid = z.uuid();
-const idParam = (req: RouteRequest, name: string, what: string): string => {
-  const r = Uuid.safeParse(req.params[name]);
-  if (!r.success) throw new HttpError(404, 'NOT_FOUND', `There is no ${what} with that id.`);
-  return r.data;
-};
-const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const r = schema.safeParse(value);
-  if (!r.success)
-    throw new HttpError(
-      400,
-      'VALIDATION_FAILED',
-      'The request has problems; nothing was saved.',
-      zodDetails(r.error),
-    );
-  return r.data;
-};
+import { parseInput, pathId } from './route-input.js';
+import type { HttpRoute } from './server.js';
 
 function readinessView(
   conference: StoredConference,
@@ -74,8 +55,8 @@ export function invitationRoutes(deps: InvitationDeps): HttpRoute[] {
       method: 'post',
       path: `${base}/schedule`,
       handler: async (req) => {
-        const id = idParam(req, 'id', 'conference');
-        const body = parse(ScheduleRequest, await req.body());
+        const id = pathId(req, 'id', 'conference');
+        const body = parseInput(ScheduleRequest, await req.body());
         const conference = await scheduleConference(deps, id, body.scheduledStart, body.joinUrl);
         return { status: 200, body: toConferenceView(conference, deps.timescales, deps.clock.now()) };
       },
@@ -85,14 +66,14 @@ export function invitationRoutes(deps: InvitationDeps): HttpRoute[] {
       path: `${base}/invitations`,
       handler: async (req) => ({
         status: 202,
-        body: await sendInvitations(deps, idParam(req, 'id', 'conference')),
+        body: await sendInvitations(deps, pathId(req, 'id', 'conference')),
       }),
     },
     {
       method: 'get',
       path: `${base}/readiness`,
       handler: async (req) => {
-        const r = await readiness(deps, idParam(req, 'id', 'conference'));
+        const r = await readiness(deps, pathId(req, 'id', 'conference'));
         return {
           status: 200,
           body: readinessView(r.conference, r.invitations, r.assessment, r.pendingDeliveries),
@@ -103,9 +84,9 @@ export function invitationRoutes(deps: InvitationDeps): HttpRoute[] {
       method: 'post',
       path: `${base}/invitations/:invitationId/answers`,
       handler: async (req) => {
-        const conferenceId = idParam(req, 'id', 'conference');
-        const invitationId = idParam(req, 'invitationId', 'invitation');
-        const body = parse(AnswerRequest, await req.body());
+        const conferenceId = pathId(req, 'id', 'conference');
+        const invitationId = pathId(req, 'invitationId', 'invitation');
+        const body = parseInput(AnswerRequest, await req.body());
         await recordRsvp(deps, {
           invitationId,
           conferenceId,
