@@ -53,6 +53,8 @@ export const ReportView = z.object({
   id: z.string(),
   conferenceId: z.string(),
   inviteeId: z.string().nullable(),
+  /** The family member whose own views these are (their own link); null otherwise. */
+  familyMemberId: z.string().nullable().optional(),
   kind: z.enum(ReportKinds),
   status: z.enum(['draft', 'submitted']),
   currentVersion: z.number().int(),

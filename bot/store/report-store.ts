@@ -47,6 +47,7 @@ async function load(db: Kysely<Database>, rows: Selectable<ReportsTable>[]): Pro
     id: r.id,
     conferenceId: r.conference_id,
     inviteeId: r.invitee_id,
+    familyMemberId: r.family_member_id,
     kind: r.kind as ReportKind,
     status: r.status,
     currentVersion: r.current_version,
@@ -98,7 +99,7 @@ export function reportStore(db: Kysely<Database>, conferences: ConferenceReposit
   const tx = <T>(fn: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(fn);
 
   return {
-    create: ({ conferenceId, inviteeId, kind, now }) =>
+    create: ({ conferenceId, inviteeId, familyMemberId = null, kind, now }) =>
       tx(async (trx) => {
         let q = trx
           .selectFrom('reports')
@@ -106,6 +107,10 @@ export function reportStore(db: Kysely<Database>, conferences: ConferenceReposit
           .where('conference_id', '=', conferenceId)
           .where('kind', '=', kind);
         q = inviteeId === null ? q.where('invitee_id', 'is', null) : q.where('invitee_id', '=', inviteeId);
+        q =
+          familyMemberId === null
+            ? q.where('family_member_id', 'is', null)
+            : q.where('family_member_id', '=', familyMemberId);
         if (await q.executeTakeFirst())
           throw new DomainError(
             ErrorCodes.REPORT_EXISTS,
@@ -118,6 +123,7 @@ export function reportStore(db: Kysely<Database>, conferences: ConferenceReposit
             id,
             conference_id: conferenceId,
             invitee_id: inviteeId,
+            family_member_id: familyMemberId,
             kind,
             status: 'draft',
             created_at: now,

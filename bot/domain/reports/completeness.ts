@@ -16,6 +16,14 @@ const FIELDS: Record<Exclude<Section, 'child' | 'recommendations'>, string[]> = 
   shared: ['sharedWithFamily.sharedOn', 'sharedWithFamily.how', 'sharedWithFamily.familyResponse'],
 };
 
+/** The family may say as much or as little as they wish: any one of these is enough. */
+const FAMILY_FIELDS = [
+  'familyViews.workingWell',
+  'familyViews.worries',
+  'familyViews.wishes',
+  'familyViews.views',
+];
+
 const FULL: Section[] = ['agency', 'workingWell', 'worries', 'child', 'recommendations', 'safety', 'shared'];
 
 /**
@@ -30,7 +38,7 @@ const REQUIRED: Record<ReportKind, { sections: Section[]; extra: string[] }> = {
     extra: ['progress.sinceLastConference'],
   },
   police: { sections: ['agency', 'worries', 'recommendations'], extra: [] },
-  'family-views': { sections: [], extra: ['familyViews.views'] },
+  'family-views': { sections: [], extra: [] },
 };
 
 const valueAt = (content: ReportContent, path: string): unknown =>
@@ -81,6 +89,8 @@ export function missingFields(kind: ReportKind, content: ReportContent): Missing
     else out.push(...FIELDS[s].filter((p) => !filled(valueAt(content, p))).map((p) => missing(p)));
   }
   out.push(...extra.filter((p) => !filled(valueAt(content, p))).map((p) => missing(p)));
+  if (kind === 'family-views' && !FAMILY_FIELDS.some((p) => filled(valueAt(content, p))))
+    out.push({ path: 'familyViews', message: 'Write the family’s views in at least one of the boxes.' });
   return out;
 }
 

@@ -90,7 +90,7 @@ function entryFor(e: ExpectedReport, report: Report | undefined, deadlines: read
   } satisfies ReadingListEntry;
 }
 
-/** Expected reports first, in a stable order, then any others written (e.g. the family's own views). */
+/** The family's own views first, then the expected reports in a stable order, then any others written. */
 export function readingList(
   conference: Conference,
   reports: readonly Report[],
@@ -104,13 +104,23 @@ export function readingList(
     if (report) used.add(report.id);
     return entryFor(e, report, deadlines, now);
   });
+  const family: ReadingListEntry[] = [];
   for (const r of reports.filter((x) => !used.has(x.id))) {
     const invitee = conference.invitees.find((i) => i.id === r.inviteeId);
+    const member = conference.familyMembers.find((f) => f.id === r.familyMemberId);
     const author =
-      r.kind === 'family-views' ? 'The family' : invitee ? `${invitee.name} (${invitee.agency})` : r.kind;
-    out.push(entryFor({ kind: r.kind, inviteeId: r.inviteeId, author }, r, deadlines, now));
+      r.kind === 'family-views'
+        ? member
+          ? `${member.firstName} ${member.lastName} (${member.relationship})`
+          : 'The family'
+        : invitee
+          ? `${invitee.name} (${invitee.agency})`
+          : r.kind;
+    const entry = entryFor({ kind: r.kind, inviteeId: r.inviteeId, author }, r, deadlines, now);
+    (r.kind === 'family-views' ? family : out).push(entry);
   }
-  return out;
+  // The family's own views come first: they are never read after the professionals' reports.
+  return [...family, ...out];
 }
 
 /** The chair records reading one submitted version; reading a draft is not reading the report. */

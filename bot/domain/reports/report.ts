@@ -46,6 +46,8 @@ export interface Report {
   conferenceId: string;
   /** Null for the social work report, the core group report and the family's own views. */
   inviteeId: string | null;
+  /** The family member whose own views these are; each family member writes their own. */
+  familyMemberId?: string | null;
   kind: ReportKind;
   status: ReportStatus;
   currentVersion: number;

@@ -24,6 +24,8 @@ export const ViewsObtainedBy = [
   'video',
   'mind-of-my-own',
   'three-houses',
+  // Any other way; the views themselves say how.
+  'other',
   'not-yet-obtained',
 ] as const;
 
@@ -54,7 +56,11 @@ export const FIELD_LABELS: Record<string, string> = {
   'sharedWithFamily.how': 'How the report was shared with the family',
   'sharedWithFamily.familyResponse': 'The family’s response',
   'progress.sinceLastConference': 'Progress since the last conference',
-  'familyViews.views': 'The family’s views',
+  // The family's own views, in their words (asked of them directly, or written down for them).
+  'familyViews.workingWell': 'What is working well',
+  'familyViews.worries': 'What worries you',
+  'familyViews.wishes': 'What you would like to happen',
+  'familyViews.views': 'Anything else you want to say',
   'familyViews.writtenBy': 'Written by',
 };
 
@@ -148,7 +154,13 @@ export const ReportContent = z
       .strict()
       .optional(),
     familyViews: z
-      .object({ views: text('familyViews.views', LONG), writtenBy: text('familyViews.writtenBy', SHORT) })
+      .object({
+        workingWell: text('familyViews.workingWell', LONG),
+        worries: text('familyViews.worries', LONG),
+        wishes: text('familyViews.wishes', LONG),
+        views: text('familyViews.views', LONG),
+        writtenBy: text('familyViews.writtenBy', SHORT),
+      })
       .strict()
       .optional(),
   })
