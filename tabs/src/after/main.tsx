@@ -1,0 +1,4 @@
+import { mount } from '../shell.js';
+import { After } from './After.js';
+
+mount(() => <After />);

@@ -1,0 +1,4 @@
+import { mount } from '../shell.js';
+import { Config } from './Config.js';
+
+mount(() => <Config />);

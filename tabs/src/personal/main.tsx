@@ -1,0 +1,4 @@
+import { mount } from '../shell.js';
+import { Personal } from './Personal.js';
+
+mount(() => <Personal />);

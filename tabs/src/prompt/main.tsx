@@ -1,0 +1,4 @@
+import { mount } from '../shell.js';
+import { Prompt } from './Prompt.js';
+
+mount(() => <Prompt />);

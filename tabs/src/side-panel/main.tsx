@@ -1,0 +1,4 @@
+import { mount } from '../shell.js';
+import { SidePanel } from './SidePanel.js';
+
+mount(() => <SidePanel />);

@@ -1,0 +1,4 @@
+import { mount } from '../shell.js';
+import { Stage } from './Stage.js';
+
+mount(() => <Stage />);
