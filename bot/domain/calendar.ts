@@ -71,7 +71,31 @@ export interface CalendarEventRef {
 export interface CalendarPort {
   upsertConferenceEvents(conference: Conference, opts?: UpsertOptions): Promise<CalendarEventRef[]>;
   cancelConferenceEvents(conference: Conference, message: string): Promise<void>;
+  /** Creates or updates a core group meeting's event (a Teams meeting); the same event twice changes nothing. */
+  upsertCoreGroupEvent(event: CoreGroupEvent): Promise<{ eventId: string; joinUrl?: string | undefined }>;
+  /** Cancels a core group meeting's event, with the reason for its attendees; none live changes nothing. */
+  cancelCoreGroupEvent(key: string, message: string): Promise<void>;
 }
+
+// Core groups after the conference.
+/** A core group meeting as a calendar event: reference and initials only, never the family's names. */
+export interface CoreGroupEvent {
+  /** Stable key, `${conferenceId}:core-group:${number}`: finds the event again and de-duplicates a create. */
+  key: string;
+  conferenceId: string;
+  subject: string;
+  /** Local wall-clock times in CALENDAR_TIME_ZONE (YYYY-MM-DDTHH:mm) and the same instants in UTC (ISO). */
+  start: string;
+  end: string;
+  startUtc: string;
+  endUtc: string;
+  attendees: { name: string; email: string }[];
+  /** Plain text; the adapters escape it for HTML. */
+  text: string;
+}
+
+export const coreGroupEventKey = (conferenceId: string, number: number): string =>
+  `${conferenceId}:core-group:${number}`;
 
 /** The note sent with a cancellation, e.g. "The conference has been cancelled because …". */
 export const CancelMessage = z.string().trim().min(1, 'Say why the conference is cancelled.').max(2000);

@@ -6,8 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { CancelMessage, conferenceEventParts } from '../domain/calendar.js';
-import type { CalendarEventRef, CalendarPort, ConferencePart, UpsertOptions } from '../domain/calendar.js';
+import { CALENDAR_TIME_ZONE, CancelMessage, conferenceEventParts } from '../domain/calendar.js';
+import type {
+  CalendarEventRef,
+  CalendarPort,
+  ConferencePart,
+  CoreGroupEvent,
+  UpsertOptions,
+} from '../domain/calendar.js';
 import type { Conference } from '../domain/conference.js';
 import type { Logger } from '../logger.js';
 import {
@@ -68,6 +74,21 @@ function contentHash(conference: Conference, part: ConferencePart): string {
     .slice(0, 32);
 }
 
+/** The event's fields as Graph takes them: wall-clock times in England, the attendees, a plain body. */
+function coreGroupEventFields(e: CoreGroupEvent) {
+  return {
+    subject: e.subject,
+    body: { contentType: 'text', content: e.text },
+    start: { dateTime: `${e.start}:00`, timeZone: CALENDAR_TIME_ZONE },
+    end: { dateTime: `${e.end}:00`, timeZone: CALENDAR_TIME_ZONE },
+    attendees: e.attendees.map((a) => ({
+      emailAddress: { address: a.email, name: a.name },
+      type: 'required',
+    })),
+    allowNewTimeProposals: true,
+  };
+}
+
 export function createGraphCalendar(options: GraphCalendarOptions): GraphCalendar {
   const { client, logger } = options;
   const mailbox = `/users/${encodeURIComponent(options.organiserMailbox)}`;
@@ -102,6 +123,16 @@ export function createGraphCalendar(options: GraphCalendarOptions): GraphCalenda
       if (key && !e.isCancelled) byKey.set(key, e);
     }
     return byKey;
+  }
+
+  /** The live event of one core group meeting, found by its key. */
+  async function coreGroupEvent(key: string): Promise<GraphEvent | undefined> {
+    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq ${quote(EVENT_PROPERTIES.partKey)} and ep/value eq ${quote(key)})`;
+    const expand = `singleValueExtendedProperties($filter=id eq ${quote(EVENT_PROPERTIES.partKey)} or id eq ${quote(EVENT_PROPERTIES.contentHash)})`;
+    const found = await allPages(
+      `${mailbox}/events?${queryString({ $filter: filter, $select: 'id,isCancelled,onlineMeeting', $expand: expand, $top: '10' })}`,
+    );
+    return found.find((e) => !e.isCancelled);
   }
 
   async function cancel(event: GraphEvent, key: string, comment: string): Promise<void> {
@@ -161,6 +192,49 @@ export function createGraphCalendar(options: GraphCalendarOptions): GraphCalenda
     async cancelConferenceEvents(conference, message) {
       const comment = CancelMessage.parse(message);
       for (const [key, event] of await conferenceEvents(conference.id)) await cancel(event, key, comment);
+    },
+
+    // Core groups after the conference: one Teams meeting event per core group meeting.
+    async upsertCoreGroupEvent(event) {
+      const existing = await coreGroupEvent(event.key);
+      const fields = coreGroupEventFields(event);
+      // An unchanged re-send sends the attendees nothing.
+      const hash = createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 32);
+      const hashProperty = { id: EVENT_PROPERTIES.contentHash, value: hash };
+      if (existing) {
+        if (propertyOf(existing, EVENT_PROPERTIES.contentHash) !== hash) {
+          await client
+            .api(`${mailbox}/events/${encodeURIComponent(existing.id)}`)
+            .patch({ ...fields, singleValueExtendedProperties: [hashProperty] });
+          logger.info({ key: event.key, eventId: existing.id }, 'core group event updated');
+        }
+        return { eventId: existing.id, joinUrl: existing.onlineMeeting?.joinUrl ?? undefined };
+      }
+      const created = GraphEvent.parse(
+        await client
+          .api(`${mailbox}/events`)
+          // Graph de-duplicates on transactionId, so a create whose answer was lost may be repeated.
+          .middlewareOptions([new GraphRequestPolicy({ idempotent: true })])
+          .post({
+            ...fields,
+            transactionId: event.key,
+            isOnlineMeeting: true,
+            onlineMeetingProvider: 'teamsForBusiness',
+            singleValueExtendedProperties: [
+              { id: EVENT_PROPERTIES.partKey, value: event.key },
+              { id: EVENT_PROPERTIES.conferenceId, value: event.conferenceId },
+              hashProperty,
+            ],
+          }),
+      );
+      logger.info({ key: event.key, eventId: created.id }, 'core group event created');
+      return { eventId: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? undefined };
+    },
+
+    async cancelCoreGroupEvent(key, message) {
+      const comment = CancelMessage.parse(message);
+      const existing = await coreGroupEvent(key);
+      if (existing) await cancel(existing, key, comment);
     },
 
     async freeBusy(mailboxes, window) {

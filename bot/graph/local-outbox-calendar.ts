@@ -157,6 +157,40 @@ export function createLocalOutboxCalendar(options: LocalOutboxCalendarOptions): 
       });
     },
 
+    // Core groups after the conference: one .ics per meeting, updated with a higher SEQUENCE when it moves.
+    async upsertCoreGroupEvent(e) {
+      return serially(async () => {
+        const slug = keySlug(e.key);
+        const latest = (await latestFiles()).get(slug);
+        const attendees = e.attendees.map(({ name, email }) => ({ name, email, role: 'required' as const }));
+        const content = { subject: e.subject, text: e.text, start: e.start, end: e.end, attendees };
+        const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+        const last = latest?.kind === 'request' ? await read(latest.file) : undefined;
+        if (latest && last?.contentHash === contentHash) return { eventId: e.key };
+        await write(slug, 'request', {
+          method: 'REQUEST',
+          uid: e.key,
+          sequence: latest ? latest.sequence + 1 : 0,
+          start: e.start,
+          end: e.end,
+          summary: e.subject,
+          location: 'Microsoft Teams',
+          description: e.text,
+          attendees,
+          contentHash,
+        });
+        return { eventId: e.key };
+      });
+    },
+
+    async cancelCoreGroupEvent(key, message) {
+      const note = CancelMessage.parse(message);
+      await serially(async () => {
+        const slug = keySlug(key);
+        await cancelLive(slug, (await latestFiles()).get(slug), note);
+      });
+    },
+
     async cancelConferenceEvents(conference, message) {
       const note = CancelMessage.parse(message);
       await serially(async () => {

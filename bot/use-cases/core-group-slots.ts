@@ -126,7 +126,19 @@ export async function proposeFirstCoreGroupSlots(
   if (!conference)
     throw new DomainError(ErrorCodes.CONFERENCE_NOT_FOUND, 'That conference could not be found.');
   const { from, to, deadline } = firstCoreGroupWindow(conference, deps.timescales);
-  const candidates = coreGroupCandidates(conference, await deps.invitations.list(conferenceId));
+  return proposeCoreGroupSlots(deps, conference, { from, to }, deadline, options);
+}
+
+/** Proposes times within a window (a later core group: the days before it is due), best first. */
+export async function proposeCoreGroupSlots(
+  deps: CoreGroupSlotDeps,
+  conference: Conference,
+  window: { from: string; to: string },
+  deadline: Deadline,
+  options: CoreGroupSlotOptions = {},
+): Promise<CoreGroupSlotProposal> {
+  const { from, to } = window;
+  const candidates = coreGroupCandidates(conference, await deps.invitations.list(conference.id));
   const answers = await deps.freeBusy.freeBusy(
     candidates.map((c) => c.id),
     { start: localMidnight(from).toJSDate(), end: localMidnight(to).plus({ days: 1 }).toJSDate() },
@@ -145,7 +157,7 @@ export async function proposeFirstCoreGroupSlots(
     now: deps.clock.now(),
   });
   return {
-    conferenceId,
+    conferenceId: conference.id,
     window: { from, to },
     deadline,
     candidates,
