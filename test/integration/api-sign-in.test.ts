@@ -8,6 +8,7 @@ beforeAll(async () => {
     MICROSOFT_APP_ID: '00000000-0000-4000-8000-0000000000a1',
     MICROSOFT_APP_PASSWORD: 'fictional-secret',
     MICROSOFT_APP_TYPE: 'MultiTenant',
+    REPORT_LINK_SECRET: 'a-fictional-report-link-secret-of-48-characters!',
   });
 }, 90_000);
 afterAll(() => app.close());
