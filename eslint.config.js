@@ -25,6 +25,13 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // The conference tab runs in the browser (its types come from tabs/tsconfig.json's DOM library).
+    files: ['tabs/**'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', console: 'readonly' },
+    },
+  },
+  {
     // The domain is pure: no I/O, no framework (DESIGN.md §2).
     files: ['bot/domain/**'],
     rules: {

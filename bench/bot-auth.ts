@@ -11,6 +11,7 @@ import { cardAction, user } from '../test/fakes/activities.js';
 import { startFakeConnector } from '../test/fakes/connector.js';
 import { startFakeBotFrameworkLogin } from '../test/fakes/openid.js';
 import { startTestApp } from '../test/helpers/app.js';
+import { quantile } from './stats.js';
 
 const N = Number(process.argv[2] ?? 500);
 const WARM_UP = 50;
@@ -24,6 +25,7 @@ const [local, authenticated] = await Promise.all([
     MICROSOFT_APP_ID: APP_ID,
     MICROSOFT_APP_PASSWORD: 'fictional-secret',
     MICROSOFT_APP_TYPE: 'MultiTenant',
+    REPORT_LINK_SECRET: 'a-fictional-report-link-secret-of-48-characters!',
     ...login.env,
   }),
 ]);
@@ -43,10 +45,6 @@ const once = async (url: string, authorization?: string): Promise<number> => {
   return ms;
 };
 
-const quantile = (xs: number[], q: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
 const µs = (ms: number) => `${Math.round(ms * 1000)} µs`;
 
 try {

@@ -14,6 +14,7 @@ import { openDatabase } from '../bot/store/database.js';
 import { cardAction, message, user } from '../test/fakes/activities.js';
 import { startFakeConnector } from '../test/fakes/connector.js';
 import { conferenceRequest } from '../test/helpers/invitation-flow.js';
+import { quantile } from './stats.js';
 
 const N = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = Number(process.argv[3] ?? 1);
@@ -92,7 +93,7 @@ try {
   );
   const wall = performance.now() - started;
   const s = times.sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2);
+  const q = (p: number) => quantile(s, p).toFixed(2);
   const stored = await store.db
     .selectFrom('rsvp_answers')
     .select((e) => e.fn.countAll().as('n'))

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { RetentionSettings } from './domain/retention.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -81,6 +82,36 @@ const EnvSchema = z
     /** Scope (audience) of the bot's own tokens to the connector (ToChannelFromBotOAuthScope). */
     BOT_OAUTH_SCOPE: z.string().min(1).optional(),
 
+    // The conference tab's sign-in (Teams SSO tokens for the app's API; see .env.example).
+    /** Tenants whose people may use the tab, comma-separated GUIDs; defaults to MICROSOFT_APP_TENANT_ID. */
+    ALLOWED_TENANT_IDS: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().uuid('ALLOWED_TENANT_IDS are tenant ids (GUIDs), separated by commas')))
+      .optional(),
+    /** Where the keys that sign Entra ID v2 tokens are published; overridden only by tests. */
+    TAB_SSO_JWKS_URL: botUrl('TAB_SSO_JWKS_URL').default(
+      'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    ),
+    /** Entra object ids of managers who may read every conference's record (read-only), comma-separated. */
+    MANAGER_IDS: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().uuid('MANAGER_IDS are Entra object ids (GUIDs), separated by commas')))
+      .default([]),
+    /** The built tab (`npm run build:tab` writes it with Vite). */
+    TAB_DIST_DIR: z.string().default('./tabs/dist'),
+
     // Microsoft Graph (calendar and mail); without these the local outbox is used.
     GRAPH_TENANT_ID: z.string().uuid().optional(),
     GRAPH_CLIENT_ID: z.string().uuid().optional(),
@@ -120,15 +151,53 @@ const EnvSchema = z
       .transform((s) => s.split(',').map((d) => Number(d.trim())))
       .pipe(z.array(z.number().int('reminder days are whole numbers, e.g. 5,2').min(1).max(30)).min(1).max(5))
       .default([5, 2]),
+    /** Working days before the report deadline when anyone whose report is not in is reminded. */
+    REPORT_REMINDER_WORKING_DAYS: z
+      .string()
+      .transform((s) => s.split(',').map((d) => Number(d.trim())))
+      .pipe(z.array(z.number().int('reminder days are whole numbers, e.g. 3,1').min(1).max(20)).min(1).max(5))
+      .default([3, 1]),
     /** Working days before the conference from which the chair is warned if quorum is at risk. */
     QUORUM_WARNING_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
+    /*
+     * The council's case-management system is told when a plan starts, changes or ends (signed JSON POSTs;
+     * see docs/case-system-webhook.md). Both or neither; without them the export is the only way out.
+     */
+    CASE_SYSTEM_WEBHOOK_URL: botUrl('CASE_SYSTEM_WEBHOOK_URL').optional(),
+    CASE_SYSTEM_WEBHOOK_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters (a random secret)')
+      .optional(),
+    /** Years a closed or cancelled conference is kept after its last change (then purged with its reports). */
+    RETENTION_CASE_YEARS: z.coerce.number().int().min(1).max(100).default(35),
+    /** Years an audit event is kept. */
+    RETENTION_AUDIT_YEARS: z.coerce.number().int().min(1).max(100).default(35),
+    /** Days a delivered message's outbox row (ids only) is kept. */
+    RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** The address letters and invitations come from (the Graph organiser mailbox when Graph is set up). */
     MAIL_FROM: z.string().email().default('conference-service@example.org'),
     /** Scheduled jobs (reminders, outbox sweep); off only for tests that drive them directly. */
     JOBS: bool.default(true),
+    /*
+     * Report links for people without Teams (an external professional, a family member). The secret signs
+     * every link (HS256); changing it ends every link already sent. Required outside local development.
+     */
+    REPORT_LINK_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters (a random secret)')
+      .max(512, 'may be at most 512 characters')
+      .optional(),
+    /** Days a report link works after it is made. */
+    REPORT_LINK_DAYS: z.coerce.number().int().min(1).max(60).default(14),
     DEMO_DATA: bool.default(false),
   })
   .superRefine((env, ctx) => {
+    if (!env.CASE_SYSTEM_WEBHOOK_URL !== !env.CASE_SYSTEM_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.CASE_SYSTEM_WEBHOOK_URL ? 'CASE_SYSTEM_WEBHOOK_SECRET' : 'CASE_SYSTEM_WEBHOOK_URL'],
+        message: 'is required with the other CASE_SYSTEM_WEBHOOK_ setting',
+      });
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD)
       ctx.addIssue({
         code: 'custom',
@@ -159,6 +228,12 @@ const EnvSchema = z
         path: ['BOT_*'],
         message:
           'set all of BOT_OPENID_METADATA_URL, BOT_TOKEN_ISSUER, BOT_LOGIN_URL and BOT_OAUTH_SCOPE, or none',
+      });
+    if (env.MICROSOFT_APP_ID && !env.REPORT_LINK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REPORT_LINK_SECRET'],
+        message: 'is required outside local development (at least 32 random characters)',
       });
     const graph = [
       env.GRAPH_TENANT_ID,
@@ -207,6 +282,11 @@ export interface Config {
   };
   /** True when the endpoint may skip Bot Framework authentication: no app id and a loopback address. */
   localDevelopment: boolean;
+  /** Teams SSO for the tab's API; undefined in local development (no app id). */
+  tabSso?: { audiences: string[]; allowedTenantIds: string[]; jwksUrl: string } | undefined;
+  /** Managers' Entra object ids: read-only access to every conference's record. */
+  managerIds: string[];
+  tabDistDir: string;
   graph?: { tenantId: string; clientId: string; clientSecret: string; organiserMailbox: string } | undefined;
   /** Graph change notifications for the organiser's events; only together with `graph`. */
   graphNotifications?: { notificationUrl: string; clientState: string } | undefined;
@@ -216,9 +296,15 @@ export interface Config {
     closureDays: string[];
     quorumOtherAgencies: number;
     reminderWorkingDays: number[];
+    reportReminderWorkingDays: number[];
     quorumWarningWorkingDays: number;
+    retention: RetentionSettings;
   };
+  /** Where plan changes are POSTed, signed with the secret; undefined means export only. */
+  caseSystemWebhook?: { url: string; secret: string } | undefined;
   mailFrom: string;
+  /** Report links: without a secret (local development only) each start makes a new one. */
+  reportLinks: { secret?: string | undefined; days: number };
   jobs: boolean;
   demoData: boolean;
 }
@@ -252,10 +338,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined;
   const hostForUrl = e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, '');
   return {
     host: e.HOST,
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     outboxDir: path.resolve(e.OUTBOX_DIR),
     databaseUrl: e.DATABASE_URL,
@@ -277,6 +364,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : undefined,
     },
     localDevelopment: !e.MICROSOFT_APP_ID && isLoopback(e.HOST),
+    tabSso: e.MICROSOFT_APP_ID
+      ? {
+          // The token Teams hands the tab is for the app's API: api://<host>/<app id> (or the bare id).
+          audiences: [`api://${new URL(publicUrl).host}/${e.MICROSOFT_APP_ID}`, e.MICROSOFT_APP_ID],
+          allowedTenantIds:
+            e.ALLOWED_TENANT_IDS ??
+            (e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID.toLowerCase()] : []),
+          jwksUrl: e.TAB_SSO_JWKS_URL,
+        }
+      : undefined,
+    managerIds: e.MANAGER_IDS,
+    tabDistDir: path.resolve(e.TAB_DIST_DIR),
     graph,
     graphNotifications:
       graph && e.GRAPH_NOTIFICATION_URL && e.GRAPH_NOTIFICATION_CLIENT_STATE
@@ -288,9 +387,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       closureDays: e.CLOSURE_DAYS,
       quorumOtherAgencies: e.QUORUM_OTHER_AGENCIES,
       reminderWorkingDays: e.INVITATION_REMINDER_WORKING_DAYS,
+      reportReminderWorkingDays: e.REPORT_REMINDER_WORKING_DAYS,
       quorumWarningWorkingDays: e.QUORUM_WARNING_WORKING_DAYS,
+      retention: {
+        caseYears: e.RETENTION_CASE_YEARS,
+        auditYears: e.RETENTION_AUDIT_YEARS,
+        outboxDays: e.RETENTION_OUTBOX_DAYS,
+      },
     },
+    caseSystemWebhook:
+      e.CASE_SYSTEM_WEBHOOK_URL && e.CASE_SYSTEM_WEBHOOK_SECRET
+        ? { url: e.CASE_SYSTEM_WEBHOOK_URL, secret: e.CASE_SYSTEM_WEBHOOK_SECRET }
+        : undefined,
     mailFrom: e.GRAPH_ORGANISER_MAILBOX ?? e.MAIL_FROM,
+    reportLinks: { secret: e.REPORT_LINK_SECRET, days: e.REPORT_LINK_DAYS },
     jobs: e.JOBS,
     demoData: e.DEMO_DATA,
   };

@@ -14,6 +14,7 @@ const PLAYGROUND = {
   healthVisitor: '00000000-0000-4000-8000-000000002003',
   teacher: '00000000-0000-4000-8000-000000002004',
   police: '00000000-0000-4000-8000-000000002005',
+  minuteTaker: '00000000-0000-4000-8000-000000002006',
 } as const;
 
 export function demoRequest(strategyDiscussionDate: string, scheduledStart?: string): ConferenceRequestInput {
@@ -32,7 +33,11 @@ export function demoRequest(strategyDiscussionDate: string, scheduledStart?: str
       email: 'sam.socialworker@example.org',
       aadObjectId: PLAYGROUND.socialWorker,
     },
-    minuteTaker: { name: 'Morgan Minutes (fictional)', email: 'morgan.minutes@example.org' },
+    minuteTaker: {
+      name: 'Morgan Minutes (fictional)',
+      email: 'morgan.minutes@example.org',
+      aadObjectId: PLAYGROUND.minuteTaker,
+    },
     children: [
       { firstName: 'Pip', lastName: 'Sample', dateOfBirth: '2013-05-14' },
       { firstName: 'Wren', lastName: 'Sample', dateOfBirth: '2020-09-02' },

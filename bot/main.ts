@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   const store = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
+    onConnectionLost: (e) =>
+      logger.warn({ code: e.code }, 'A database connection was dropped; the next query opens a new one.'),
   });
   const services = await app.attach({ store, clock: systemClock });
   if (config.demoData) {
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
       `  Bot endpoint   ${base}/api/messages${config.localDevelopment ? '   (local development: no Bot Framework authentication, loopback only)' : ''}`,
       `  Health         ${base}/healthz   ready: ${base}/readyz`,
       `  API            ${base}/api/conferences   described at ${base}/openapi.json`,
+      `  Tab            ${base}/tab/personal${config.localDevelopment ? `   sign in as a fictional person: ${base}/dev/sign-in` : ''}`,
       `  Try it in Teams' local client: npm run playground   (Microsoft 365 Agents Playground)`,
       `  Stop with Ctrl-C.`,
     ].join('\n'),

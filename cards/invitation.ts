@@ -7,6 +7,7 @@ import {
   initials,
 } from '../bot/domain/conference.js';
 import type { Conference, Invitee } from '../bot/domain/conference.js';
+import { expectedReports } from '../bot/domain/reports/reading-list.js';
 import { ANSWER_LABELS, RsvpAnswers, nextStep } from '../bot/domain/rsvp.js';
 import type { Invitation } from '../bot/domain/rsvp.js';
 import { expandCard } from './render.js';
@@ -74,6 +75,8 @@ export const InvitationCardData = z.object({
   reportDueSentence: z.string().min(1).max(200),
   answer: z.enum(RsvpAnswers).nullable(),
   deputyName: z.string().max(100).optional(),
+  /** The report button: none when no report is owed, else write (not started) or open (started). */
+  report: z.enum(['none', 'write', 'open']).default('none'),
   /** The invitee's Entra object id: makes the card refresh to their own view (DESIGN.md §3). */
   aadObjectId: z.uuid().optional(),
 });
@@ -115,6 +118,15 @@ export function renderInvitation(input: InvitationCardData): AdaptiveCard {
       !stale && !!d.joinUrl && d.format !== 'in-person' && (choosing || d.answer === 'attending-virtually'),
     joinUrl: d.joinUrl ?? '',
     ref: d.ref,
+    showReport: !stale && d.report !== 'none',
+    reportTitle: d.report === 'open' ? 'Open my report' : 'Write my report',
+    // Opens the report dialog (task/fetch); the same shape on every card that opens it.
+    reportOpen: {
+      msteams: { type: 'task/fetch' },
+      dialog: 'report',
+      conferenceId: d.ref.conferenceId,
+      invitationId: d.ref.invitationId,
+    },
   });
   return withRefresh(card, 'rsvp.refresh', d.ref, d.aadObjectId ? [d.aadObjectId] : []);
 }
@@ -151,7 +163,9 @@ export function invitationCardData(
   invitation: Invitation,
   reportDue: { date: string; sentence: string },
   state?: InvitationCardState,
+  reportStarted = false,
 ): InvitationCardData {
+  const owes = expectedReports(conference).some((e) => e.inviteeId === invitee.id);
   const derived: InvitationCardState =
     conference.status === 'cancelled'
       ? 'cancelled'
@@ -177,6 +191,7 @@ export function invitationCardData(
     reportDueSentence: reportDue.sentence,
     answer: invitation.answer,
     deputyName: invitation.deputy?.name,
+    report: owes ? (reportStarted ? 'open' : 'write') : 'none',
     aadObjectId: invitee.aadObjectId,
   };
 }

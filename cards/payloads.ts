@@ -74,9 +74,68 @@ export const RecordForPayload = z.object({
 });
 export type RecordForPayload = z.infer<typeof RecordForPayload>;
 
+/**
+ * The readiness decision form, merged into data by Teams. Only shapes are checked here: a missing
+ * reason or an out-of-range date is answered with the same card, the typed values kept, saying what to fix.
+ */
+export const ReadinessDecisionPayload = z.object({
+  conferenceId: id('conference reference'),
+  reason: z.string({ error: 'The reason must be text.' }).max(4000, 'The reason is too long.').optional(),
+  newDate: z.string({ error: 'The new date must be text.' }).max(40, 'The new date is not valid.').optional(),
+  newTime: z.string({ error: 'The new time must be text.' }).max(40, 'The new time is not valid.').optional(),
+  delayExplanation: z
+    .string({ error: 'Why the delay must be text.' })
+    .max(4000, 'Why the delay is too long.')
+    .optional(),
+});
+export type ReadinessDecisionPayload = z.infer<typeof ReadinessDecisionPayload>;
+
+// Core groups after the conference.
+/** Inputs Teams merges in under numbered ids (`slot-0`, `status-3` …), one optional key each. */
+const numbered = <T extends z.ZodType>(prefix: string, count: number, schema: T) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`${prefix}-${i}`, schema.optional()]),
+  ) as Record<string, z.ZodOptional<T>>;
+
+/** One core group meeting of one conference: what the scheduling card's refresh carries. */
+export const CoreGroupMeetingRef = z.object({
+  conferenceId: id('conference reference'),
+  meetingId: id('meeting reference'),
+});
+export type CoreGroupMeetingRef = z.infer<typeof CoreGroupMeetingRef>;
+
+/** The scheduling card: its "I can come" toggles arrive as `slot-0` … `slot-9`, 'true' or 'false'. */
+export const CoreGroupSlotsPayload = z.object({
+  conferenceId: id('conference reference'),
+  meetingId: id('meeting reference'),
+  ...numbered('slot', 10, z.enum(['true', 'false'], { error: 'Tick or untick each time, then send.' })),
+});
+export type CoreGroupSlotsPayload = z.infer<typeof CoreGroupSlotsPayload>;
+
+/**
+ * The progress card: the action ids it showed, and `status-N` / `comment-N` per action. Only shapes are
+ * checked here; a missing status or an over-long comment comes back on the same card, the typed values kept.
+ */
+export const CoreGroupProgressPayload = z.object({
+  conferenceId: id('conference reference'),
+  meetingId: id('meeting reference'),
+  actionIds: z
+    .array(z.string().min(1).max(100), { error: 'The card is missing its list of actions. Refresh it.' })
+    .min(1, 'The card is missing its list of actions. Refresh it.')
+    .max(50),
+  ...numbered('status', 50, z.string({ error: 'Choose how the action is going.' }).max(40)),
+  ...numbered(
+    'comment',
+    50,
+    z.string({ error: 'The comment must be text.' }).max(4000, 'The comment is too long.'),
+  ),
+});
+export type CoreGroupProgressPayload = z.infer<typeof CoreGroupProgressPayload>;
+
 export const PAYLOADS = {
   'welcome.show': z.object({}),
   'conferences.mine': z.object({}),
+  'reports.mine': z.object({}),
   'rsvp.attendInPerson': InvitationRef,
   'rsvp.attendVirtually': InvitationRef,
   'rsvp.sendDeputy': DeputyPayload,
@@ -86,6 +145,13 @@ export const PAYLOADS = {
   'readiness.refresh': ConferenceRef,
   'rsvp.recordFor': RecordForPayload,
   'invitations.send': ConferenceRef,
+  'readiness.goAhead': ReadinessDecisionPayload,
+  'readiness.postpone': ReadinessDecisionPayload,
+  'coreGroup.slots.answer': CoreGroupSlotsPayload,
+  'coreGroup.slots.none': CoreGroupSlotsPayload,
+  'coreGroup.slots.refresh': CoreGroupMeetingRef,
+  'coreGroup.progress.send': CoreGroupProgressPayload,
+  'coreGroup.progress.refresh': CoreGroupMeetingRef,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type PayloadOf<V extends Verb> = z.output<(typeof PAYLOADS)[V]>;

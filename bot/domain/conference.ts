@@ -125,6 +125,8 @@ export interface Invitee {
   aadObjectId?: string | undefined;
   /** The invitee this person attends in place of (a deputy). */
   deputyFor?: string | undefined;
+  /** Told when this person's report is late. */
+  managerEmail?: string | undefined;
 }
 
 export interface Staff {

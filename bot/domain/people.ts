@@ -108,6 +108,8 @@ export const InviteeInput = z
     directContact: z.boolean().default(true),
     /** Microsoft Entra object id, when the person is in the council's tenant and can get cards in Teams. */
     aadObjectId: z.string().uuid().optional(),
+    /** The person's manager, told if their report is late. */
+    managerEmail: Email.optional(),
   })
   .strict();
 export type InviteeInput = z.infer<typeof InviteeInput>;

@@ -1,4 +1,6 @@
 import type { AnswerResult, Invitation } from './rsvp.js';
+import type { ReportLink } from './report-links.js';
+import type { CoreGroupMeeting, OfferedSlot, ProgressUpdate } from './core-group/model.js';
 import type {
   ReadinessDecision,
   Report,
@@ -68,7 +70,49 @@ export type OutboxMessage =
   | { kind: 'quorum-warning'; payload: { conferenceId: string }; dedupeKey: string }
   /** Create or update the conference's calendar events (one per part) with their Teams meetings. */
   | { kind: 'calendar'; payload: { conferenceId: string }; dedupeKey: string }
-  | { kind: 'calendar-cancel'; payload: { conferenceId: string; message: string }; dedupeKey: string };
+  | { kind: 'calendar-cancel'; payload: { conferenceId: string; message: string }; dedupeKey: string }
+  /** A report not in yet: its writer is reminded (card in Teams, else email). */
+  | { kind: 'report-reminder'; payload: { conferenceId: string; invitationId: string }; dedupeKey: string }
+  /** Reports missing after the deadline: the chair is told. */
+  | { kind: 'report-late'; payload: { conferenceId: string }; dedupeKey: string }
+  /** A late writer's manager contact is told by email. */
+  | {
+      kind: 'report-late-manager';
+      payload: { conferenceId: string; invitationId: string };
+      dedupeKey: string;
+    }
+  /** The chair's readiness card at the reading deadline, asking for a decision when needed. */
+  | { kind: 'report-readiness'; payload: { conferenceId: string }; dedupeKey: string }
+  /** A plan started, changed or ended: the council's case-management system is told (webhook). */
+  | { kind: 'case-system'; payload: { messageId: string; conferenceId: string }; dedupeKey: string }
+  /** The email holding a report link; the token is signed again at send time, never stored. */
+  | { kind: 'report-link'; payload: { linkId: string }; dedupeKey: string }
+  // After the conference (bot/use-cases/after-conference.ts): each to one person of the record.
+  /** The approved decision letter with the outline plan (PDF) to one recipient. */
+  | { kind: 'decision-letter'; payload: { conferenceId: string; personId: string }; dedupeKey: string }
+  /** The approved minutes: the copy this person may have. */
+  | { kind: 'minutes'; payload: { conferenceId: string; personId: string }; dedupeKey: string }
+  /** A plan ended without a review: everyone invited to the last conference is told. */
+  | { kind: 'plan-ended'; payload: { conferenceId: string; personId: string }; dedupeKey: string }
+  /** A follow-up task for the lead social worker, and its escalation to the chair when overdue. */
+  | { kind: 'follow-up-task'; payload: { conferenceId: string; taskId: string }; dedupeKey: string }
+  | { kind: 'follow-up-overdue'; payload: { conferenceId: string; taskId: string }; dedupeKey: string }
+  /** The minutes are past their deadline and not approved: the chair and managers are told. */
+  | { kind: 'minutes-overdue'; payload: { conferenceId: string }; dedupeKey: string }
+  // Core groups after the conference (bot/use-cases/core-groups.ts).
+  /** The scheduling card (offered times) to one core group member; email when Teams cannot reach them. */
+  | { kind: 'core-group-slots'; payload: { meetingId: string; personId: string }; dedupeKey: string }
+  /** The calendar event for a core group meeting whose time was fixed. */
+  | { kind: 'core-group-calendar'; payload: { meetingId: string }; dedupeKey: string }
+  | { kind: 'core-group-cancelled'; payload: { meetingId: string }; dedupeKey: string }
+  /** One owner's progress card before a core group meeting (seed 002). */
+  | { kind: 'core-group-progress'; payload: { meetingId: string; personId: string }; dedupeKey: string }
+  /** Actions not done or overdue, to the lead social worker or the chair (seed 003 §2.11, §5.1). */
+  | {
+      kind: 'core-group-escalation';
+      payload: { conferenceId: string; level: 'lead-social-worker' | 'chair'; actionIds: string[] };
+      dedupeKey: string;
+    };
 export type OutboxKind = OutboxMessage['kind'];
 
 /** The storage port for invitations; each method is one transaction. */
@@ -159,6 +203,7 @@ export interface ReportStore {
   create(args: {
     conferenceId: string;
     inviteeId: string | null;
+    familyMemberId?: string | null;
     kind: ReportKind;
     now: Date;
   }): Promise<Report>;
@@ -183,4 +228,51 @@ export interface ReportStore {
   }): Promise<void>;
   /** Oldest first. */
   decisions(conferenceId: string): Promise<ReadinessDecision[]>;
+}
+
+/** The storage port for report links (bot/store/report-link-repository.ts). */
+export interface ReportLinkStore {
+  /** Stores the link and enqueues its email, all or nothing. */
+  create(link: ReportLink, mail: OutboxMessage, now: Date): Promise<ReportLink>;
+  get(linkId: string): Promise<ReportLink | undefined>;
+  /** Newest first. */
+  list(conferenceId: string): Promise<ReportLink[]>;
+  revoke(linkId: string, by: string, at: Date): Promise<ReportLink | undefined>;
+  /** Records that the link was used (shown or saved); one update, no read. */
+  touch(linkId: string, at: Date): Promise<void>;
+}
+
+// Core groups after the conference.
+/** The storage port for core groups (bot/store/core-group-repository.ts); each method is one transaction. */
+export interface CoreGroupStore {
+  /** Oldest first, with each member's answer to the offered times. */
+  meetings(conferenceId: string): Promise<CoreGroupMeeting[]>;
+  getMeeting(meetingId: string): Promise<CoreGroupMeeting | undefined>;
+  /**
+   * Adds the next meeting (numbered after the last) as proposed, with its messages, all or nothing.
+   * Refused with ILLEGAL_TRANSITION while another meeting of the conference is proposed or scheduled.
+   */
+  propose(args: {
+    conferenceId: string;
+    dueOn: string;
+    durationMinutes: number;
+    offeredSlots: OfferedSlot[];
+    messagesFor: (meetingId: string) => OutboxMessage[];
+    now: Date;
+  }): Promise<CoreGroupMeeting>;
+  /** Stores (or replaces) one member's answer to a proposed meeting's times. */
+  answerSlots(meetingId: string, personId: string, canCome: string[], at: Date): Promise<void>;
+  /** Proposed → scheduled at `startsAt`, with its messages; false when it was no longer proposed. */
+  schedule(meetingId: string, startsAt: string, messages: OutboxMessage[], now: Date): Promise<boolean>;
+  setCalendarEventId(meetingId: string, eventId: string): Promise<void>;
+  /** Proposed or scheduled → cancelled with its reason and messages, all or nothing; false otherwise. */
+  cancel(meetingId: string, reason: string, messages: OutboxMessage[], now: Date): Promise<boolean>;
+  /** Scheduled → held; false when it was not scheduled. */
+  markHeld(meetingId: string, heldAt: Date): Promise<boolean>;
+  /** Appends progress updates; earlier ones are never changed (the database refuses it). */
+  addUpdates(updates: ProgressUpdate[]): Promise<void>;
+  /** Oldest first. */
+  updates(conferenceId: string): Promise<ProgressUpdate[]>;
+  /** Conferences with a core group meeting that is not cancelled, for the scheduled jobs. */
+  activeConferenceIds(): Promise<string[]>;
 }

@@ -183,6 +183,16 @@ const soFar = (n: number): string =>
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
+/**
+ * A long list is named in part: a large conference would otherwise make a sentence too long for its
+ * card, which then could not be sent at all. Everyone still unanswered is listed on the card below it.
+ */
+const NAMED = 6;
+const atMost = (names: string[]): string[] =>
+  names.length <= NAMED
+    ? names
+    : [...names.slice(0, NAMED - 1), `${names.length - NAMED + 1} others listed below`];
+
 /** The plain-English sentences a chair reads on the readiness card and the warning. */
 function describeQuorum(
   a: QuorumAssessment,
@@ -207,9 +217,9 @@ function describeQuorum(
   if (a.policeInvited === false)
     actions.push('Invite the police: they are invited to every initial conference.');
   if (notSent > 0) actions.push('Send the invitations that have not gone out yet.');
-  if (chase.length) actions.push(`Ask ${list(chase)} for an answer today.`);
+  if (chase.length) actions.push(`Ask ${list(atMost(chase))} for an answer today.`);
   if (a.state !== 'quorate' && absent.length)
-    actions.push(`Ask ${list(absent)} to send a colleague in place of the person invited.`);
+    actions.push(`Ask ${list(atMost(absent))} to send a colleague in place of the person invited.`);
   const reachable = a.otherAgenciesWithDirectContact.filter((o) => o.represented || o.mayAttend).length;
   if (reachable < a.otherAgenciesRequired)
     actions.push('Invite another agency that has direct contact with the child.');
@@ -221,4 +231,43 @@ function describeQuorum(
     summary: summaries[a.state],
     suggestedAction: actions.join(' ') || 'Nothing to do: quorum is met.',
   };
+}
+
+export type Presence = 'present' | 'left' | 'not-arrived';
+
+/**
+ * Quorum during the meeting, from who is in the room: someone present counts as attending, someone
+ * who left as no longer represented, someone not yet arrived as still possible (so quorum is at risk,
+ * amber, rather than lost). Same rule as before the meeting (assessQuorum).
+ */
+export function assessLiveQuorum(
+  conference: Conference,
+  presence: (inviteeId: string) => Presence,
+  settings: QuorumSettingsInput = {},
+): { state: QuorumState; sentence: string } {
+  const invitations: Invitation[] = conference.invitees.map((i) => {
+    const p = presence(i.id);
+    return {
+      id: `live-${i.id}`,
+      conferenceId: conference.id,
+      inviteeId: i.id,
+      channel: 'teams',
+      answer: p === 'present' ? 'attending-virtually' : p === 'left' ? 'report-only' : null,
+      deputy: null,
+      answeredAt: null,
+      version: 0,
+      history: [],
+    };
+  });
+  const a = assessQuorum(conference, invitations, settings);
+  const present = a.otherAgenciesWithDirectContact.filter((o) => o.represented).length;
+  const csc = a.childrensSocialCare.represented
+    ? 'Children’s social care is here'
+    : 'Children’s social care is not here';
+  const sentences: Record<QuorumState, string> = {
+    quorate: `Quorate: ${csc.toLowerCase().replace('is here', 'and')} ${agencies(present)} with direct contact are here (${a.otherAgenciesRequired} needed).`,
+    'at-risk': `Quorum is at risk: ${csc}, with ${agencies(present)} with direct contact (${a.otherAgenciesRequired} needed); others have not arrived.`,
+    inquorate: `Not quorate: ${csc}, with ${agencies(present)} with direct contact (${a.otherAgenciesRequired} needed).`,
+  };
+  return { state: a.state, sentence: sentences[a.state] };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AuditLog, RecordedAuditEvent } from '../domain/ports.js';
 import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
+import { toCsvLines } from './csv.js';
 import { HttpError, newCorrelationId, sendError, sendJson, toHttpError } from './errors.js';
 import { conferenceIdParam, parseInput } from './route-input.js';
 import type { HttpRoute } from './server.js';
@@ -85,18 +86,15 @@ export function auditRoutes(audit: AuditLog): { json: HttpRoute[]; text: HttpRou
 
 /** RFC 4180 CSV, one event a line, detail as JSON in the last column. */
 export function toCsv(events: ReturnType<typeof view>[]): string {
-  const header = [...COLUMNS, 'conferenceId', 'correlationId', 'detail'];
-  const lines = events.map((e) =>
-    [...COLUMNS.map((c) => e[c]), e.conferenceId, e.correlationId, JSON.stringify(e.detail)].map(cell),
+  return toCsvLines(
+    [...COLUMNS, 'conferenceId', 'correlationId', 'detail'],
+    events.map((e) => [
+      ...COLUMNS.map((c) => e[c]),
+      e.conferenceId,
+      e.correlationId,
+      JSON.stringify(e.detail),
+    ]),
   );
-  return [header, ...lines].map((l) => l.join(',')).join('\r\n') + '\r\n';
-}
-
-function cell(value: string | null): string {
-  if (value === null) return '';
-  // A leading = + - @ would run as a formula when the file is opened in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**

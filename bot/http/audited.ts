@@ -31,6 +31,39 @@ const ROUTES: Record<string, What> = {
   'post /api/conferences/:id/invitations/:invitationId/answers': { action: 'update', entity: 'invitation' },
   'get /api/conferences/:id/audit': { action: 'read', entity: 'audit-trail' },
   'get /api/conferences/:id/audit/export': { action: 'export', entity: 'audit-trail' },
+  'get /api/case-system/messages': { action: 'export', entity: 'case-system-messages' },
+  'get /api/conferences/:id/record': { action: 'read', entity: 'conference-record' },
+  'post /api/conferences/:id/record/commands': { action: 'update', entity: 'conference-record' },
+  'get /api/conferences/:id/after': { action: 'read', entity: 'after-conference' },
+  'get /api/conferences/:id/letter': { action: 'read', entity: 'decision-letter' },
+  'post /api/conferences/:id/letter/approve': { action: 'send', entity: 'decision-letter' },
+  'get /api/conferences/:id/minutes': { action: 'read', entity: 'minutes' },
+  'post /api/conferences/:id/minutes/approve': { action: 'send', entity: 'minutes' },
+  'post /api/conferences/:id/tasks/:taskId/done': { action: 'update', entity: 'follow-up-task' },
+  'post /api/conferences/:id/plan-end': { action: 'update', entity: 'plan' },
+  'post /api/conferences/:id/review': { action: 'create', entity: 'conference' },
+  'get /api/oversight': { action: 'read', entity: 'oversight' },
+  'get /api/conferences/:id/core-group': { action: 'read', entity: 'core-group' },
+  'post /api/conferences/:id/core-group/meetings': { action: 'create', entity: 'core-group-meeting' },
+  'post /api/conferences/:id/core-group/meetings/:meetingId/schedule': {
+    action: 'update',
+    entity: 'core-group-meeting',
+  },
+  'post /api/conferences/:id/core-group/meetings/:meetingId/cancel': {
+    action: 'update',
+    entity: 'core-group-meeting',
+  },
+  'post /api/conferences/:id/core-group/meetings/:meetingId/progress': {
+    action: 'update',
+    entity: 'core-group-progress',
+  },
+  'post /api/conferences/:id/core-group/meetings/:meetingId/held': {
+    action: 'update',
+    entity: 'core-group-meeting',
+  },
+  'get /api/conferences/:id/core-group/report': { action: 'read', entity: 'core-group-report' },
+  'get /api/me': { action: 'read', entity: 'me' },
+  'get /api/me/overview': { action: 'read', entity: 'conference-list' },
 };
 const BY_METHOD: Record<HttpRoute['method'], AuditAction> = {
   get: 'read',
@@ -44,6 +77,7 @@ const BY_METHOD: Record<HttpRoute['method'], AuditAction> = {
 const VERBS: Record<Verb, What> = {
   'welcome.show': { action: 'read', entity: 'welcome' },
   'conferences.mine': { action: 'read', entity: 'conference-list' },
+  'reports.mine': { action: 'read', entity: 'report-list' },
   'rsvp.attendInPerson': { action: 'update', entity: 'invitation' },
   'rsvp.attendVirtually': { action: 'update', entity: 'invitation' },
   'rsvp.sendDeputy': { action: 'update', entity: 'invitation' },
@@ -53,6 +87,13 @@ const VERBS: Record<Verb, What> = {
   'readiness.refresh': { action: 'read', entity: 'conference' },
   'rsvp.recordFor': { action: 'update', entity: 'invitation' },
   'invitations.send': { action: 'send', entity: 'conference' },
+  'readiness.goAhead': { action: 'update', entity: 'conference' },
+  'readiness.postpone': { action: 'update', entity: 'conference' },
+  'coreGroup.slots.answer': { action: 'update', entity: 'core-group-meeting' },
+  'coreGroup.slots.none': { action: 'update', entity: 'core-group-meeting' },
+  'coreGroup.slots.refresh': { action: 'read', entity: 'core-group-meeting' },
+  'coreGroup.progress.send': { action: 'update', entity: 'core-group-progress' },
+  'coreGroup.progress.refresh': { action: 'read', entity: 'core-group-progress' },
 };
 
 /** A URL parameter goes on the record only if it looks like an id: text typed into a URL must not. */
@@ -85,7 +126,7 @@ async function write(audit: AuditLog, logger: Logger, event: AuditEvent, closed:
 export function audited(
   routes: HttpRoute[],
   audit: AuditLog,
-  actorOf: (req: RouteRequest) => AuditActor,
+  actorOf: (req: RouteRequest) => AuditActor | Promise<AuditActor>,
   logger: Logger,
 ): HttpRoute[] {
   return routes.map((route) => {
@@ -97,7 +138,7 @@ export function audited(
     return {
       ...route,
       handler: async (req) => {
-        const actor = actorOf(req);
+        const actor = await actorOf(req);
         const conferenceId = onConference ? asId(req.params.id) : null;
         const event = (createdId: string | null, detail: AuditEvent['detail']): AuditEvent => ({
           actor: actor.id,

@@ -3,7 +3,7 @@ import { ConferenceRequestInput, ConferenceStatuses } from '../domain/conference
 import type { ConferenceDeps } from '../use-cases/conferences.js';
 import { changeStatus, getConference, listConferences, requestConference } from '../use-cases/conferences.js';
 import { conferenceIdParam, parseInput } from './route-input.js';
-import type { HttpRoute } from './server.js';
+import type { HttpRoute, RouteRequest } from './server.js';
 
 export const ListQuery = z
   .object({
@@ -24,7 +24,11 @@ export const StatusChangeRequest = z
   .strict();
 
 /** The tab's JSON API for conferences (thin: parse, call the use case, answer). */
-export function conferenceRoutes(deps: ConferenceDeps): HttpRoute[] {
+export function conferenceRoutes(
+  deps: ConferenceDeps,
+  /** Whose conferences the list shows (undefined: all); see bot/http/role-access.ts. */
+  participantOf: (req: RouteRequest) => Promise<string | undefined> = async () => undefined,
+): HttpRoute[] {
   return [
     {
       method: 'post',
@@ -42,13 +46,17 @@ export function conferenceRoutes(deps: ConferenceDeps): HttpRoute[] {
     {
       method: 'get',
       path: '/api/conferences',
-      handler: async (req) => ({
-        status: 200,
-        body: await listConferences(
-          deps,
-          parseInput(ListQuery, Object.fromEntries(req.query), 'The query has problems; nothing was saved.'),
-        ),
-      }),
+      handler: async (req) => {
+        const query = parseInput(
+          ListQuery,
+          Object.fromEntries(req.query),
+          'The query has problems; nothing was saved.',
+        );
+        return {
+          status: 200,
+          body: await listConferences(deps, { ...query, participant: await participantOf(req) }),
+        };
+      },
     },
     {
       method: 'get',

@@ -40,6 +40,14 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCodes.REPORT_CONFERENCE_STARTED]: 409,
   [ErrorCodes.REPORT_VERSION_UNKNOWN]: 409,
   [ErrorCodes.REPORT_NOT_WRITTEN]: 409,
+  [ErrorCodes.DECISION_BEFORE_PLAN]: 409,
+  [ErrorCodes.NO_DECISION_YET]: 409,
+  [ErrorCodes.ALREADY_APPROVED]: 409,
+  [ErrorCodes.NOT_YET_APPROVED]: 409,
+  [ErrorCodes.RESTRICTED_NOT_CONFIRMED]: 422,
+  [ErrorCodes.PLAN_NOT_ACTIVE]: 409,
+  [ErrorCodes.NOT_YOUR_CONFERENCE]: 403,
+  [ErrorCodes.NOT_ALLOWED_FOR_ROLE]: 403,
 };
 
 /** zod issues as field paths and messages, e.g. children.0.dateOfBirth: "That date does not exist". */
@@ -58,6 +66,19 @@ export function toHttpError(e: unknown): HttpError | undefined {
       409,
       'VERSION_CONFLICT',
       'Someone else changed this conference meanwhile. Reload it and try again.',
+    );
+  const code = (e as { code?: string })?.code;
+  if (code === 'NOT_YOUR_CONFERENCE')
+    return new HttpError(
+      403,
+      code,
+      'This conference is not one you take part in, so it cannot be shown to you.',
+    );
+  if (code === 'NOT_ALLOWED_FOR_ROLE')
+    return new HttpError(
+      403,
+      code,
+      'Your part in this conference does not allow this; the chair can do it, or ask the chair.',
     );
   if (e instanceof DomainError)
     return new HttpError(STATUS_BY_CODE[e.code] ?? 400, e.code, e.message, [...e.details]);

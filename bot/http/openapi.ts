@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { ConferenceRequestInput } from '../domain/conference.js';
+import { afterConferenceApiPaths } from './after-conference-routes.js';
+import { oversightApiPaths } from './oversight-routes.js';
 import { AuditPage, AuditPageQuery } from './audit-routes.js';
+import { CaseSystemExportQuery } from './case-system-routes.js';
+import { CaseSystemMessage } from '../domain/case-system.js';
 import { ListQuery, StatusChangeRequest } from './conference-routes.js';
 import { SlotQuery } from './core-group-routes.js';
+import { coreGroupApiPaths } from './core-group-openapi.js';
 import { AnswerRequest, ReadinessView, ScheduleRequest } from './invitation-views.js';
+import { recordApiPaths } from './record-openapi.js';
+import { reportLinkApiPaths } from './report-link-routes.js';
 import { reportApiPaths } from './report-views.js';
 import { ConferenceList, ConferenceView, ErrorBodyView, Health } from './views.js';
 
@@ -247,7 +254,39 @@ function baseDocument(serverUrl: string): {
           },
         },
       },
+      '/api/case-system/messages': {
+        get: {
+          operationId: 'caseSystemExport',
+          summary:
+            'Messages to the case-management system (plan started, changed, ended) from a date, as CSV (one line per child) or JSON',
+          parameters: queryParams(CaseSystemExportQuery.shape),
+          responses: {
+            200: {
+              description: 'The messages (attachment)',
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/json': {
+                  schema: z.toJSONSchema(
+                    z.object({
+                      messages: z.array(CaseSystemMessage.extend({ acknowledgedAt: z.string().nullable() })),
+                    }),
+                    { target: 'openapi-3.0' },
+                  ),
+                },
+              },
+            },
+            400: error('The query has problems'),
+            503: error('The export could not be recorded, so it is not given'),
+          },
+        },
+      },
       ...reportApiPaths(json, error),
+      ...recordApiPaths(json, error),
+      ...reportLinkApiPaths(json, error),
+      ...afterConferenceApiPaths(json, error),
+      ...oversightApiPaths(json, error),
+      // Core groups after the conference.
+      ...coreGroupApiPaths(json, error),
       '/api/messages': {
         post: {
           operationId: 'botMessages',

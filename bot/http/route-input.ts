@@ -13,7 +13,7 @@ export function parseInput<T>(
   return r.data;
 }
 
-const Uuid = z.uuid();
+export const Uuid = z.uuid();
 
 /** A uuid path parameter; anything else cannot exist, so it is simply not found (404). */
 export function pathId(req: RouteRequest, name: string, what: string, code = 'NOT_FOUND'): string {

@@ -20,6 +20,8 @@ export interface RouteResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Sends `body` (a string) as it is with this content type, instead of as JSON (the report form's pages). */
+  contentType?: string;
 }
 
 export interface HttpRoute {
@@ -28,9 +30,9 @@ export interface HttpRoute {
   handler: (req: RouteRequest) => Promise<RouteResult>;
 }
 
-/** A route that writes its own response (the Bot Framework endpoint). */
+/** A route that writes its own response (the Bot Framework endpoint, event streams, static files). */
 export interface RawRoute {
-  method: 'post';
+  method: 'get' | 'post';
   path: string;
   handler: (
     req: IncomingMessage & { body?: unknown },
@@ -60,7 +62,9 @@ export function createHttpServer(opts: ServerOptions): RoundtableServer {
   const server = restify.createServer({
     name: 'roundtable',
     handleUncaughtExceptions: false,
-  }) as RoundtableServer;
+    // Passed on to the router (find-my-way), whose default of 100 is shorter than a report link's token.
+    maxParamLength: 512,
+  } as restify.ServerOptions) as RoundtableServer;
   const openPaths = new Set(opts.alwaysOpen.map((r) => r.path));
   let mounted = false;
 
@@ -87,7 +91,8 @@ export function createHttpServer(opts: ServerOptions): RoundtableServer {
             correlationId,
             raw: req,
           });
-          sendJson(res, result.status, result.body, result.headers);
+          if (result.contentType) sendText(res, result);
+          else sendJson(res, result.status, result.body, result.headers);
         } catch (e) {
           answerError(res, e, correlationId, opts.logger, route.path);
         }
@@ -135,6 +140,17 @@ export function createHttpServer(opts: ServerOptions): RoundtableServer {
   );
   server.server.on('clientError', answerUnparsable);
   return server;
+}
+
+function sendText(res: ServerResponse, result: RouteResult): void {
+  const text = String(result.body);
+  res.writeHead(result.status, {
+    'content-type': result.contentType!,
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...result.headers,
+  });
+  res.end(text);
 }
 
 /** Node's parser errors and our answer to each. */

@@ -56,6 +56,8 @@ export const InviteeView = z.object({
   agencyKind: z.enum(AgencyKinds),
   directContact: z.boolean(),
   aadObjectId: z.string().optional(),
+  /** Told when this person's report is late. */
+  managerEmail: z.string().optional(),
 });
 
 export const ConferenceView = z.object({

@@ -5,7 +5,15 @@
 import type { Clock } from '../domain/clock.js';
 import type { CalendarPort } from '../domain/calendar.js';
 import type { MailSender } from '../domain/mail.js';
-import type { InvitationRecord, Notifier, OutboxKind, StoredConference } from '../domain/ports.js';
+import type {
+  InvitationRecord,
+  Notifier,
+  OutboxKind,
+  ReportLinkStore,
+  ReportStore,
+  StoredConference,
+} from '../domain/ports.js';
+import { linkRefusal, type ReportLink } from '../domain/report-links.js';
 import { safeError } from '../logger.js';
 import type { Logger } from '../logger.js';
 import type { OutboxItem, OutboxRepository } from '../store/outbox-repository.js';
@@ -18,6 +26,21 @@ import {
 import { invitationMail } from '../use-cases/invitation-mail.js';
 import type { InvitationDeps } from '../use-cases/invitations.js';
 import { readiness, reportDue } from '../use-cases/invitations.js';
+import {
+  decider,
+  lateReportManagerMail,
+  owedReports,
+  reportLateCard,
+  reportReadinessCard,
+  reportReminderCard,
+  reportReminderMail,
+} from '../use-cases/report-chase.js';
+import type { ReportDeps } from '../use-cases/reports.js';
+import { reportLinkMail } from '../use-cases/report-link-mail.js';
+import { holderOf, linkUrl } from '../use-cases/report-links.js';
+import { afterConferenceHandlers, type AfterConferenceDeliveryDeps } from './after-conference-delivery.js';
+import type { CoreGroupDeps } from '../use-cases/core-groups.js';
+import { coreGroupDeliveries } from './core-group-deliveries.js';
 
 export interface DispatcherDeps {
   outbox: OutboxRepository;
@@ -28,6 +51,19 @@ export interface DispatcherDeps {
   clock: Clock;
   logger: Logger;
   authorityName: string;
+  reports: ReportStore;
+  /** The case-management system's webhook, when the council configured one. */
+  caseSystem?: { deliver(messageId: string): Promise<void> } | undefined;
+  /** Report links by email; the token is signed again from the stored link, so no outbox row holds it. */
+  reportLinks?: {
+    links: ReportLinkStore;
+    sign(link: ReportLink): Promise<string>;
+    publicUrl: string;
+  };
+  /** Letters, minutes and follow-ups after the conference. */
+  afterConference: Omit<AfterConferenceDeliveryDeps, 'notifier' | 'mail' | 'authorityName'>;
+  /** Core groups after the conference; without them their messages wait with a permanent failure. */
+  coreGroups?: CoreGroupDeps | undefined;
 }
 
 export interface OutboxDispatcher {
@@ -116,6 +152,99 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
     if (conference) await deps.calendar.cancelConferenceEvents(conference, message);
   }
 
+  const reportDeps: ReportDeps = { ...inv, reports: deps.reports };
+
+  /** The report still owed by this invitation, if it is (a report that has arrived is not chased). */
+  async function owedBy(item: OutboxItem) {
+    const { conferenceId, invitationId } = item.payload as { conferenceId: string; invitationId: string };
+    const conference = await inv.conferences.getConference(conferenceId);
+    if (!conference || !['invitations-sent', 'ready'].includes(conference.status)) return undefined;
+    const owed = (await owedReports(reportDeps, conference)).find((o) => o.invitation.id === invitationId);
+    return owed && { conference, owed };
+  }
+
+  /** The writer's reminder: a card in their chat with the bot, else email, like the invitation reminder. */
+  async function reportReminder(item: OutboxItem): Promise<void> {
+    const target = await owedBy(item);
+    if (!target) return;
+    const { conference, owed } = target;
+    if (owed.invitation.channel === 'teams' && owed.invitee.aadObjectId) {
+      const card = reportReminderCard(reportDeps, conference, owed);
+      if (!card) return;
+      if ((await deps.notifier.sendCard(owed.invitee.aadObjectId, card)) !== 'unreachable') return;
+    }
+    const mail = reportReminderMail(reportDeps, conference, owed, {
+      authority: deps.authorityName,
+      idempotencyKey: item.dedupeKey ?? item.id,
+    });
+    if (mail) await deps.mail.send(mail);
+  }
+
+  async function reportLateManager(item: OutboxItem): Promise<void> {
+    const target = await owedBy(item);
+    if (!target) return;
+    const mail = lateReportManagerMail(reportDeps, target.conference, target.owed, {
+      authority: deps.authorityName,
+      idempotencyKey: item.dedupeKey ?? item.id,
+    });
+    if (mail) await deps.mail.send(mail);
+  }
+
+  /** The chair's cards about reports (the lead social worker's when there is no chair). */
+  async function reportToChair(item: OutboxItem, late: boolean): Promise<void> {
+    const conference = await inv.conferences.getConference(
+      (item.payload as { conferenceId: string }).conferenceId,
+    );
+    const to = conference && decider(conference).aadObjectId;
+    if (!conference || !to || !['invitations-sent', 'ready'].includes(conference.status)) return;
+    const card = late
+      ? reportLateCard(reportDeps, conference, await owedReports(reportDeps, conference))
+      : await reportReadinessCard(reportDeps, conference.id);
+    if (card) await deps.notifier.sendCard(to, card);
+  }
+
+  /** The link's email, to its holder only; a link revoked or expired meanwhile is not sent. */
+  async function reportLink(item: OutboxItem): Promise<void> {
+    const rl = deps.reportLinks;
+    if (!rl) throw Object.assign(new Error('report links are not set up'), { retryable: false });
+    const link = await rl.links.get((item.payload as { linkId: string }).linkId);
+    if (!link || linkRefusal(link, deps.clock.now())) return;
+    const conference = await inv.conferences.getConference(link.conferenceId);
+    const holder = conference && holderOf(conference, link);
+    if (!conference || !holder) return;
+    if (holder.purpose === 'family-views' && !holder.familyMember.email) return;
+    const url = linkUrl(rl, await rl.sign(link));
+    await deps.mail.send(
+      reportLinkMail(conference, holder, link, url, {
+        authority: deps.authorityName,
+        reportDue: reportDue(inv, conference),
+        idempotencyKey: item.dedupeKey ?? item.id,
+      }),
+    );
+  }
+
+  function coreGroupHandlers() {
+    const groups = deps.coreGroups;
+    if (groups)
+      return coreGroupDeliveries({
+        coreGroups: groups,
+        notifier: deps.notifier,
+        mail: deps.mail,
+        calendar: deps.calendar,
+        authorityName: deps.authorityName,
+      });
+    const missing = async () => {
+      throw Object.assign(new Error('core groups are not set up'), { retryable: false });
+    };
+    return {
+      'core-group-slots': missing,
+      'core-group-calendar': missing,
+      'core-group-cancelled': missing,
+      'core-group-progress': missing,
+      'core-group-escalation': missing,
+    };
+  }
+
   const HANDLERS: Record<OutboxKind, (item: OutboxItem) => Promise<void>> = {
     calendar: calendarUpsert,
     'calendar-cancel': calendarCancel,
@@ -123,6 +252,27 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
     reminder: (item) => toInvitee(item, true),
     readiness: (item) => toChair(item, false),
     'quorum-warning': (item) => toChair(item, true),
+    'report-reminder': reportReminder,
+    'report-late': (item) => reportToChair(item, true),
+    'report-late-manager': reportLateManager,
+    'report-readiness': (item) => reportToChair(item, false),
+    'case-system': async (item) => {
+      if (!deps.caseSystem)
+        throw Object.assign(new Error('no case-system webhook configured'), {
+          code: 'CASE_SYSTEM_NOT_CONFIGURED',
+          retryable: false,
+        });
+      await deps.caseSystem.deliver((item.payload as { messageId: string }).messageId);
+    },
+    'report-link': reportLink,
+    ...afterConferenceHandlers({
+      ...deps.afterConference,
+      notifier: deps.notifier,
+      mail: deps.mail,
+      authorityName: deps.authorityName,
+    }),
+    // Core groups after the conference (bot/jobs/core-group-deliveries.ts).
+    ...coreGroupHandlers(),
   };
 
   async function dispatchDue(): Promise<number> {

@@ -74,6 +74,7 @@ export function toConference(rows: ConferenceRows): StoredConference {
       directContact: r.direct_contact,
       aadObjectId: opt(r.aad_object_id),
       deputyFor: opt(r.deputy_for),
+      managerEmail: opt(r.manager_email),
     })),
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),
@@ -158,6 +159,7 @@ export function newConferenceRows(
       agency_kind: i.agencyKind,
       direct_contact: i.directContact,
       aad_object_id: i.aadObjectId ?? null,
+      manager_email: i.managerEmail ?? null,
     })),
   };
 }

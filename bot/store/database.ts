@@ -29,6 +29,12 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; undefined keeps the database in memory (tests, demos). */
   dataDir?: string | undefined;
+  /**
+   * Told when PostgreSQL drops an idle pooled connection (a restart, a failover, an administrator);
+   * the pool opens a new one on the next query. Without a listener node-postgres would throw and
+   * end the process.
+   */
+  onConnectionLost?: (error: Error & { code?: string }) => void;
 }
 
 const DATE_OID = 1082;
@@ -37,7 +43,9 @@ const keepDateAsText = (value: string): string => value;
 
 /** Opens the store and brings its schema up to date. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Store> {
-  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
+  const store = opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.onConnectionLost)
+    : await openPglite(opts.dataDir);
   try {
     await migrateToLatest(store.db);
   } catch (error) {
@@ -73,7 +81,10 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   };
 }
 
-function openPostgres(databaseUrl: string): Store {
+function openPostgres(
+  databaseUrl: string,
+  onConnectionLost: OpenDatabaseOptions['onConnectionLost'] = () => {},
+): Store {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types: {
@@ -83,6 +94,7 @@ function openPostgres(databaseUrl: string): Store {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', onConnectionLost);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

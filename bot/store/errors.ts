@@ -6,7 +6,7 @@
 export class VersionConflictError extends Error {
   readonly code = 'VERSION_CONFLICT';
   constructor(
-    readonly entity: 'conference' | 'invitation',
+    readonly entity: 'conference' | 'invitation' | 'conference record',
     readonly id: string,
     readonly expectedVersion: number,
     readonly actualVersion: number,

@@ -76,6 +76,8 @@ export interface InviteesTable {
   aad_object_id: string | null;
   /** Set when this person was sent in another invitee's place. */
   deputy_for: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Told when this person's report is late (migration 0006). */
+  manager_email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConferenceStatusHistoryTable {
@@ -162,6 +164,17 @@ export interface Database {
   report_reads: ReportReadsTable;
   report_shares: ReportSharesTable;
   readiness_decisions: ReadinessDecisionsTable;
+  case_system_messages: CaseSystemMessagesTable;
+  conference_record_events: ConferenceRecordEventsTable;
+  report_links: ReportLinksTable;
+  decision_letters: DecisionLettersTable;
+  minutes_approvals: MinutesApprovalsTable;
+  follow_up_tasks: FollowUpTasksTable;
+  plan_endings: PlanEndingsTable;
+  // Core groups (0010_core_groups).
+  core_group_meetings: CoreGroupMeetingsTable;
+  core_group_slot_answers: CoreGroupSlotAnswersTable;
+  core_group_progress_updates: CoreGroupProgressUpdatesTable;
 }
 
 /** Append-only (0004_audit): the database refuses UPDATE, DELETE and TRUNCATE. */
@@ -185,6 +198,8 @@ export interface ReportsTable {
   id: string;
   conference_id: string;
   invitee_id: string | null;
+  /** The family member whose own views these are (0005_report_links). */
+  family_member_id: ColumnType<string | null, string | null | undefined, string | null>;
   kind: string;
   status: 'draft' | 'submitted';
   current_version: ColumnType<number, number | undefined, number>;
@@ -231,5 +246,122 @@ export interface ReadinessDecisionsTable {
   timescale: string | null;
   delay_explanation: string | null;
   decided_by: string;
+  at: Timestamp;
+}
+
+/** Messages to the council's case-management system (0009_case_system). */
+export interface CaseSystemMessagesTable {
+  id: string;
+  conference_id: string;
+  event: string;
+  occurred_at: Timestamp;
+  body: Json<unknown>;
+  acknowledged_at: NullableTimestamp;
+  last_status: number | null;
+}
+
+/** The conference record's events (0007_conference_record); append-only, one version per row. */
+export interface ConferenceRecordEventsTable {
+  conference_id: string;
+  version: number;
+  type: string;
+  actor: string;
+  at: Timestamp;
+  data: Json<Record<string, unknown>>;
+}
+
+/** Links to the report form for people without Teams (0005_report_links); the token is never stored. */
+export interface ReportLinksTable {
+  id: string;
+  conference_id: string;
+  invitee_id: string | null;
+  family_member_id: string | null;
+  purpose: 'agency-report' | 'family-views';
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  last_used_at: NullableTimestamp;
+}
+
+/** After the conference (0011_after_conference). */
+export interface DecisionLettersTable {
+  conference_id: string;
+  approved_by: string;
+  approved_at: Timestamp;
+  withheld: Json<{ personId: string; reason: string }[]>;
+  sent_to: Json<string[]>;
+  by_hand: Json<string[]>;
+}
+
+export interface MinutesApprovalsTable {
+  conference_id: string;
+  approved_by: string;
+  approved_at: Timestamp;
+  confirmed: Json<string[]>;
+  sent_to: Json<string[]>;
+}
+
+export interface FollowUpTasksTable {
+  id: string;
+  conference_id: string;
+  kind: string;
+  person_id: string;
+  due_at: Timestamp;
+  created_at: Timestamp;
+  done_at: NullableTimestamp;
+  done_by: string | null;
+  note: string | null;
+  escalated_at: NullableTimestamp;
+}
+
+export interface PlanEndingsTable {
+  conference_id: string;
+  reason: string;
+  /** 'YYYY-MM-DD' (dates stay text). */
+  ended_on: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** Core group meetings (0010_core_groups). */
+export interface CoreGroupMeetingsTable {
+  id: string;
+  conference_id: string;
+  number: number;
+  status: 'proposed' | 'scheduled' | 'held' | 'cancelled';
+  starts_at: NullableTimestamp;
+  duration_minutes: number;
+  due_on: string;
+  offered_slots: Json<{ start: string; end: string; label: string }[]>;
+  calendar_event_id: string | null;
+  held_at: NullableTimestamp;
+  /** When and why it was cancelled (0012_core_group_cancel). */
+  cancelled_at: NullableTimestamp;
+  cancelled_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Each member's answer to a proposed meeting's times (0010_core_groups). */
+export interface CoreGroupSlotAnswersTable {
+  meeting_id: string;
+  person_id: string;
+  can_come: Json<string[]>;
+  at: Timestamp;
+}
+
+/** Progress per plan action (0010_core_groups); append-only (the database refuses UPDATE and DELETE). */
+export interface CoreGroupProgressUpdatesTable {
+  id: string;
+  conference_id: string;
+  meeting_id: string;
+  action_id: string;
+  status: 'on-track' | 'at-risk' | 'not-done' | 'done';
+  comment: string;
+  by_person: string;
+  by_aad: string | null;
   at: Timestamp;
 }

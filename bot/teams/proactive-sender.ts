@@ -98,6 +98,8 @@ type Reference = Partial<ConversationReference> | StoredReference;
 export interface ProactiveSender {
   send(reference: Reference, activity: Partial<Activity>): Promise<{ activityId: string }>;
   update(reference: Reference, activityId: string, activity: Partial<Activity>): Promise<void>;
+  /** Any other call in a proactive turn of the conversation, with the same rate limits and retries. */
+  call<T>(reference: Reference, op: string, work: (ctx: TurnContext) => Promise<T>): Promise<T>;
 }
 
 export function createProactiveSender(options: ProactiveSenderOptions): ProactiveSender {
@@ -148,11 +150,7 @@ export function createProactiveSender(options: ProactiveSenderOptions): Proactiv
     return result;
   };
 
-  const deliver = <T>(
-    op: 'send' | 'update',
-    reference: Reference,
-    work: (ctx: TurnContext) => Promise<T>,
-  ) => {
+  const deliver = <T>(op: string, reference: Reference, work: (ctx: TurnContext) => Promise<T>) => {
     const conversationId = reference.conversation?.id ?? '';
     const lanes: Lane[] = [
       { key: `conversation:${conversationId}`, windows: TEAMS_CONVERSATION_WINDOWS },
@@ -196,5 +194,6 @@ export function createProactiveSender(options: ProactiveSenderOptions): Proactiv
     async update(reference, activityId, activity) {
       await deliver('update', reference, (ctx) => ctx.updateActivity({ ...activity, id: activityId }));
     },
+    call: (reference, op, work) => deliver(op, reference, work),
   };
 }

@@ -1,15 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationReference } from 'botbuilder';
+import type {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  ConversationReference,
+  TaskModuleRequest,
+  TaskModuleResponse,
+} from 'botbuilder';
 import { isErrorCard } from '../../cards/error.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import type { Logger } from '../logger.js';
-import type { CardActionContext } from './card-actions.js';
+import type { Actor, CardActionContext } from './card-actions.js';
 
 export interface BotDependencies {
   welcomeCard(): AdaptiveCard;
   /** The person's own conferences (they typed "my conferences"). */
   myConferencesCard(aadObjectId: string | undefined): Promise<AdaptiveCard>;
+  /** The person's own reports (they typed "my reports"). */
+  myReportsCard(aadObjectId: string | undefined): Promise<AdaptiveCard>;
+  /** The report dialog: task/fetch opens it, task/submit carries its buttons; always something to show. */
+  reportDialog(
+    kind: 'fetch' | 'submit',
+    data: unknown,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<TaskModuleResponse>;
   /** Handles an Action.Execute; always resolves to the card to show. */
   cardAction(
     verb: unknown,
@@ -42,6 +57,9 @@ export class RoundtableBot extends TeamsActivityHandler {
         await this.sendWelcome(context);
       } else if (text === 'my conferences' || text === 'conferences') {
         const card = await this.deps.myConferencesCard(context.activity.from?.aadObjectId);
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      } else if (text === 'my reports' || text === 'reports') {
+        const card = await this.deps.myReportsCard(context.activity.from?.aadObjectId);
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       } else {
         await context.sendActivity(
@@ -85,6 +103,34 @@ export class RoundtableBot extends TeamsActivityHandler {
     // A refused action says "nothing was changed": that includes the stored conversation.
     if (!isErrorCard(card)) await this.remember(context);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  protected override async handleTeamsTaskModuleFetch(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    return this.dialog(context, 'fetch', request);
+  }
+
+  protected override async handleTeamsTaskModuleSubmit(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    return this.dialog(context, 'submit', request);
+  }
+
+  private async dialog(
+    context: TurnContext,
+    kind: 'fetch' | 'submit',
+    request: TaskModuleRequest | undefined,
+  ): Promise<TaskModuleResponse> {
+    const { from } = context.activity;
+    return this.deps.reportDialog(
+      kind,
+      (request as { data?: unknown } | undefined)?.data,
+      { id: from.id, aadObjectId: from.aadObjectId },
+      randomUUID(),
+    );
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {

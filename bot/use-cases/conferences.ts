@@ -51,7 +51,12 @@ export async function getConference(deps: ConferenceDeps, id: string): Promise<C
 
 export async function listConferences(
   deps: ConferenceDeps,
-  query: { status?: ConferenceStatus | undefined; limit: number; offset: number },
+  query: {
+    status?: ConferenceStatus | undefined;
+    limit: number;
+    offset: number;
+    participant?: string | undefined;
+  },
 ) {
   const now = deps.clock.now();
   const items = await deps.conferences.listConferences(query);

@@ -42,6 +42,8 @@ export function invitationCard(
   conference: Conference,
   invitation: Invitation,
   state?: InvitationCardState,
+  /** The invitee has saved some of their report: the button says "Open my report". */
+  reportStarted = false,
 ): AdaptiveCard {
   return renderInvitation(
     invitationCardData(
@@ -50,6 +52,7 @@ export function invitationCard(
       invitation,
       reportDue(deps, conference),
       state,
+      reportStarted,
     ),
   );
 }

@@ -3,12 +3,7 @@ import { KIND_LABELS, conferenceWhen } from '../../cards/invitation.js';
 import type { Conference, Invitee } from '../domain/conference.js';
 import { initials } from '../domain/conference.js';
 import type { OutgoingMail } from '../domain/mail.js';
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+import { paragraphMail } from './paragraph-mail.js';
 
 const FORMAT = {
   'in-person': 'in person (the venue is in your calendar invitation)',
@@ -39,11 +34,10 @@ export function invitationMail(
     'Please reply to this email to say whether you will attend in person, attend online, send a colleague in your place (give their name and email), or cannot attend and will send your report only. Your agency must be represented, or the conference may not be able to go ahead.',
     `${opts.authority}, child protection conference service`,
   ];
-  return {
-    to: [{ name: invitee.name, email: invitee.email }],
+  return paragraphMail(
+    { name: invitee.name, email: invitee.email },
     subject,
-    text: paragraphs.join('\n\n'),
-    html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
-    idempotencyKey: opts.idempotencyKey,
-  };
+    paragraphs,
+    opts.idempotencyKey,
+  );
 }

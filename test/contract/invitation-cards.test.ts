@@ -130,6 +130,7 @@ describe('invitation card', () => {
     ])
       expect(json).toContain(seen);
     expect(buttons(card)).toEqual([
+      'Write my report (Action.Submit)',
       'I will attend in person [rsvp.attendInPerson]',
       'I will attend online [rsvp.attendVirtually]',
       'I will send a colleague (Action.ShowCard)',
@@ -162,7 +163,7 @@ describe('invitation card', () => {
     const card = invitationCard(answer);
     expect(text(card)).toContain(seen);
     expect(text(card)).toContain('Your answer: ');
-    expect(buttons(card)).toEqual(expected);
+    expect(buttons(card)).toEqual(['Write my report (Action.Submit)', ...expected]);
   });
 
   test('changing: the current answer, the choices again and a way to keep it', () => {
@@ -279,6 +280,7 @@ describe('readiness card and quorum warning', () => {
     expect(text(card)).toContain(
       'You have not yet answered the invitation to RT-2026-0042 on Thursday 5 March 2026, 10:00 to 12:00.',
     );
-    expect(buttons(card)).toEqual(buttons(invitationCard(null)));
+    // The report button lives on the invitation card; the reminder keeps to the answers.
+    expect(buttons(card)).toEqual(buttons(invitationCard(null)).filter((b) => !b.includes('my report')));
   });
 });

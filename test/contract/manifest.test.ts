@@ -31,6 +31,7 @@ const realEnv = {
   MICROSOFT_APP_ID: APP_ID,
   MICROSOFT_APP_PASSWORD: 'fictional-secret',
   MICROSOFT_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+  REPORT_LINK_SECRET: 'a-fictional-report-link-secret-of-48-characters!',
   PUBLIC_URL,
 };
 const RSC = {
@@ -145,7 +146,7 @@ describe('the filled template (fictional app id, https://roundtable.example.org)
     const urls = manifestUrls(m);
     expect(urls).toEqual([
       `${PUBLIC_URL}/tab/personal`,
-      `${PUBLIC_URL}/tab/configure`,
+      `${PUBLIC_URL}/tab/config`,
       `api://roundtable.example.org/${APP_ID}`,
     ]);
     for (const url of urls) expect([url, onValidDomain(url, m.validDomains)]).toEqual([url, true]);
@@ -159,14 +160,14 @@ describe('the filled template (fictional app id, https://roundtable.example.org)
     expect(m.devicePermissions ?? []).toEqual([]);
   });
 
-  it('offers the bot everywhere, but "my conferences" only in personal chat', () => {
+  it('offers the bot everywhere, but "my conferences" and "my reports" only in personal chat', () => {
     expect(m.bots[0]!.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     const commands = Object.fromEntries(
       m.bots[0]!.commandLists.flatMap((l) => l.scopes.map((s) => [s, l.commands.map((c) => c.title)])),
     );
     // A personal list of conferences must not be posted into a shared chat (data minimisation).
     expect(commands).toEqual({
-      personal: ['help', 'my conferences'],
+      personal: ['help', 'my conferences', 'my reports'],
       groupChat: ['help'],
       team: ['help'],
     });

@@ -10,6 +10,7 @@ const REF = {
 const GOOD: Record<Verb, object> = {
   'welcome.show': {},
   'conferences.mine': {},
+  'reports.mine': {},
   'rsvp.attendInPerson': REF,
   'rsvp.attendVirtually': REF,
   'rsvp.sendDeputy': { ...REF, deputyName: ' Sam Deputy ', deputyEmail: 'sam.deputy@agency.example.org' },
@@ -19,8 +20,46 @@ const GOOD: Record<Verb, object> = {
   'readiness.refresh': { conferenceId: REF.conferenceId },
   'rsvp.recordFor': { conferenceId: REF.conferenceId, invitationId: REF.invitationId, answer: 'report-only' },
   'invitations.send': { conferenceId: REF.conferenceId, cardVersion: 1 },
+  'readiness.goAhead': {
+    conferenceId: REF.conferenceId,
+    reason: 'The family have had the reports read to them',
+  },
+  'readiness.postpone': {
+    conferenceId: REF.conferenceId,
+    reason: 'The mother has not had the school report',
+    newDate: '2026-12-14',
+    newTime: '10:00',
+    delayExplanation: '',
+  },
+  'coreGroup.slots.answer': {
+    conferenceId: REF.conferenceId,
+    meetingId: '9e2d3f5b-0000-4000-8000-000000000010',
+    'slot-0': 'true',
+    'slot-1': 'false',
+  },
+  'coreGroup.slots.none': {
+    conferenceId: REF.conferenceId,
+    meetingId: '9e2d3f5b-0000-4000-8000-000000000010',
+  },
+  'coreGroup.progress.refresh': {
+    conferenceId: REF.conferenceId,
+    meetingId: '9e2d3f5b-0000-4000-8000-000000000010',
+  },
+  'coreGroup.slots.refresh': {
+    conferenceId: REF.conferenceId,
+    meetingId: '9e2d3f5b-0000-4000-8000-000000000010',
+  },
+  'coreGroup.progress.send': {
+    conferenceId: REF.conferenceId,
+    meetingId: '9e2d3f5b-0000-4000-8000-000000000010',
+    actionIds: ['a1'],
+    'status-0': 'on-track',
+    'comment-0': 'Booked for next week',
+  },
 };
-const WITH_IDS = VERBS.filter((v) => v !== 'welcome.show' && v !== 'conferences.mine');
+const WITH_IDS = VERBS.filter(
+  (v) => v !== 'welcome.show' && v !== 'conferences.mine' && v !== 'reports.mine',
+);
 const problemsOf = (verb: Verb, data: unknown): string[] => {
   const r = parsePayload(verb, data);
   return r.ok ? [] : r.problems;

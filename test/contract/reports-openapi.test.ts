@@ -1,60 +1,18 @@
 /** Real answers of the reports API checked against the OpenAPI document (the approach of openapi.test.ts). */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { Ajv } from 'ajv';
 import { demoRequest } from '../../bot/demo-data.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { addFormats } from '../helpers/contracts.js';
-
-type Doc = {
-  paths: Record<
-    string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
-  >;
-};
+import { openApiConformance, type OpenApiDoc } from '../helpers/openapi-conformance.js';
 
 let app: TestApp;
-let doc: Doc;
+let doc: OpenApiDoc;
+let conforms: ReturnType<typeof openApiConformance>;
 beforeAll(async () => {
   app = await startTestApp({}, { now: new Date('2026-11-24T09:00:00Z') });
-  doc = (await (await fetch(`${app.url}/openapi.json`)).json()) as Doc;
+  doc = (await (await fetch(`${app.url}/openapi.json`)).json()) as OpenApiDoc;
+  conforms = openApiConformance(app.url, doc);
 }, 90_000);
 afterAll(() => app.close());
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-
-// Bodies are read loosely; their shape is what this test checks against the document.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-
-/** Sends one request and checks the answer's status and body against the document; returns the body. */
-async function conforms(
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: Loose }> {
-  const res = await fetch(`${app.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const docPath = url
-    .replace(/\/conferences\/[0-9a-f-]{36}/, '/conferences/{id}')
-    .replace(/\/reports\/[0-9a-f-]{36}/, '/reports/{reportId}');
-  const op = doc.paths[docPath]?.[method.toLowerCase()];
-  if (!op) throw new Error(`${method} ${docPath} is not in the OpenAPI document`);
-  const response = op.responses[String(res.status)];
-  if (!response)
-    throw new Error(`${method} ${docPath} answered ${res.status}, which the document does not list`);
-  const json: unknown = await res.json();
-  const schema = response.content?.['application/json']?.schema;
-  if (schema) {
-    const validate = ajv.compile(schema);
-    if (!validate(json))
-      throw new Error(`${method} ${docPath} ${res.status}: ${ajv.errorsText(validate.errors)}`);
-  }
-  return { status: res.status, body: json };
-}
 
 test('the document with the reports paths is valid OpenAPI 3', async () => {
   await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();

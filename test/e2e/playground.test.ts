@@ -20,7 +20,7 @@ const WELCOME_TEXT = [
   'Social workers',
   'Partner professionals',
   'Parents and family',
-  'Type help at any time to see this again, or my conferences for yours.',
+  'Type help at any time to see this again, my conferences for yours, or my reports for the reports you owe.',
 ];
 
 function expectWelcome(text: string): void {

@@ -55,3 +55,19 @@ export const cardAction = (
   name: 'adaptiveCard/action',
   value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
 });
+
+/** Opening a dialog: an Action.Submit with `msteams: { type: 'task/fetch' }` sends invoke task/fetch. */
+export const taskFetch = (serviceUrl: string, from: TeamsUser, data: unknown) => ({
+  ...base(serviceUrl, from),
+  type: 'invoke',
+  name: 'task/fetch',
+  value: { type: 'task/fetch', data, context: { theme: 'default' } },
+});
+
+/** A button in a dialog's card: invoke task/submit with the button's data and the inputs merged in. */
+export const taskSubmit = (serviceUrl: string, from: TeamsUser, data: unknown) => ({
+  ...base(serviceUrl, from),
+  type: 'invoke',
+  name: 'task/submit',
+  value: { type: 'task/submit', data, context: { theme: 'default' } },
+});

@@ -14,12 +14,17 @@ export interface CapturedRequest {
 
 export interface FakeConnector {
   serviceUrl: string;
-  /** Requests answered 200. */
+  /** Requests answered with success (200, or 202/207 for meeting notifications). */
   requests: CapturedRequest[];
   /** Every request, failed ones too, with the status it was answered with. */
   received: (CapturedRequest & { status: number })[];
   /** Sets the status of the next responses (e.g. 429 with Retry-After), then back to 200. */
   failNext(times: number, status: number, headers?: Record<string, string>): void;
+  /**
+   * Answers for the next meeting notifications (POST /v1/meetings/{id}/notification), in order; once
+   * they are used up the service's usual 202 with an empty body.
+   */
+  meetingAnswers: { status: 202 | 207; body: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -32,6 +37,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     headers: {},
   };
   let n = 0;
+  const meetingAnswers: FakeConnector['meetingAnswers'] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -44,6 +50,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         received.push({ ...captured, status: failures.status });
         res.writeHead(failures.status, { 'content-type': 'application/json', ...failures.headers });
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake failure' } }));
+        return;
+      }
+      if (req.url?.startsWith('/v1/meetings/')) {
+        const answer = meetingAnswers.shift() ?? { status: 202 as const, body: {} };
+        requests.push(captured);
+        received.push({ ...captured, status: answer.status });
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
         return;
       }
       requests.push(captured);
@@ -66,6 +80,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     requests,
     received,
+    meetingAnswers,
     failNext: (times, status, headers = {}) => {
       failures = { times, status, headers };
     },

@@ -23,6 +23,7 @@ import {
   invitationFlow,
 } from '../helpers/invitation-flow.js';
 import type { Flow } from '../helpers/invitation-flow.js';
+import { devSignIn } from '../helpers/tab-api.js';
 import { closeClient, judge, send } from './client.js';
 import type { RawRequest } from './client.js';
 import { HOSTILE_STRINGS, hostileString } from './hostile.js';
@@ -42,9 +43,12 @@ import {
 import type { Raw } from './raw-json.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
+// Each property runs over every route or verb, so its time grows with the API: well beyond jest’s default.
+const ROUTE_WIDE_TIMEOUT = 180_000;
 // Runs per property and per route or verb: enough to hit every field, bounded to keep the suite < 60 s.
 const RUNS = { paths: 15, bodies: 30, mutations: 50, verbs: 35, messages: 80 };
 const settings = (numRuns: number) => ({ seed: SEED, numRuns });
+// Tests that loop over every route or verb get 120 s: they grow with the API, and the machine may be busy.
 
 interface Operation {
   method: string;
@@ -67,6 +71,8 @@ let fixture: {
   hvInvitationId: string;
   cardVersion: number;
   reportId: string;
+  policeInviteeId: string;
+  linkId: string;
 };
 
 beforeAll(async () => {
@@ -109,13 +115,28 @@ beforeAll(async () => {
       body: JSON.stringify({ kind: 'social-work' }),
     })
   ).json()) as { id: string };
+  const conference = (await (await flow.api(`/api/conferences/${flow.conferenceId}`)).json()) as {
+    invitees: { id: string; role: string }[];
+  };
+  const policeInviteeId = conference.invitees.find((i) => i.role === 'Police officer')!.id;
+  const link = (await (
+    await flow.api(`/api/conferences/${flow.conferenceId}/report-links`, {
+      method: 'POST',
+      body: JSON.stringify({ inviteeId: policeInviteeId }),
+    })
+  ).json()) as { id: string };
   fixture = {
     id: flow.conferenceId,
     invitationId: readiness.invitations.find((i) => i.name.startsWith('PC Pat'))!.id,
     hvInvitationId: String(hvButton.invitationId),
     cardVersion: Number(hvButton.cardVersion),
     reportId: report.id,
+    policeInviteeId,
+    linkId: link.id,
   };
+  // Every request carries the chair's developer sign-in, so the tab's record routes get past sign-in
+  // to their bodies (the older routes answer either way in local development).
+  Object.assign(JSON_HEADERS, { cookie: (await devSignIn(flow.app.url, CHAIR.aadObjectId)).cookie });
 }, 90_000);
 
 afterAll(async () => {
@@ -149,7 +170,7 @@ async function attempt(
   }
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
+const JSON_HEADERS: Record<string, string> = { 'content-type': 'application/json' };
 
 /** A path segment for any string, lone surrogates included (encodeURIComponent refuses those). */
 const encodeSegment = (s: string) =>
@@ -167,11 +188,18 @@ const ODD_SEGMENTS = ['%ZZ', '%', '%00', '%E0%A4%A', '%C0%AF', '..', '.', '%2e%2
 const pathParam = (): fc.Arbitrary<string> =>
   fc.oneof(fc.constantFrom(...ODD_SEGMENTS), hostileString().map(encodeSegment));
 
+const NO_MEETING = '00000000-0000-4000-8000-00000000c0de';
+
 function fixtureParam(name: string): string {
   const known: Record<string, string> = {
     id: fixture.id,
     invitationId: fixture.invitationId,
     reportId: fixture.reportId,
+    linkId: fixture.linkId,
+    // No task exists in the fixture: a well-formed id that names none.
+    taskId: '00000000-0000-4000-8000-0000000000f1',
+    // No core group meeting has this id: the routes answer with a kind refusal, never a 5xx.
+    meetingId: NO_MEETING,
   };
   const value = known[name];
   if (!value) throw new Error(`Teach the fuzz suite a valid value for the path parameter "${name}".`);
@@ -223,6 +251,23 @@ function validExample(op: Operation): { body: unknown; strict: boolean } {
       body: { decision: 'go-ahead', reason: 'Fuzz (fictional)', by: 'Casey Chair (fictional)' },
       strict: true,
     },
+    recordCommand: {
+      body: { command: { type: 'grid.add', column: 'worries', text: 'Fuzz (fictional)' } },
+      strict: true,
+    },
+    createReportLink: { body: { inviteeId: fixture.policeInviteeId }, strict: true },
+    revokeReportLink: { body: { revokedBy: 'Casey Chair (fictional)' }, strict: true },
+    // The fixture conference has no decision: valid bodies are refused with 409 and nothing is sent.
+    approveDecisionLetter: { body: { withheld: [] }, strict: true },
+    approveMinutes: { body: { confirmedItemIds: [] }, strict: true },
+    completeFollowUpTask: { body: { note: 'Told by phone (fictional)' }, strict: true },
+    endPlan: { body: { reason: 'turned-18', endedOn: '2026-11-23', note: '' }, strict: true },
+    scheduleCoreGroupMeeting: { body: { start: '2026-12-21T10:00:00+00:00' }, strict: true },
+    cancelCoreGroupMeeting: { body: { reason: 'Unwell (fictional)' }, strict: true },
+    recordCoreGroupProgress: {
+      body: { updates: [{ actionId: 'fuzz-action', status: 'on-track', comment: '' }] },
+      strict: true,
+    },
     // The activity schema lets unknown fields through, so a wrong type is not refused by itself.
     botMessages: { body: message(flow.connector.serviceUrl, STRANGER, 'help'), strict: false },
   };
@@ -270,79 +315,91 @@ describe('every route in the OpenAPI document', () => {
     for (const op of operations.filter((o) => o.hasBody)) expect(validExample(op).body).toBeDefined();
   });
 
-  test('hostile path parameters and query strings', async () => {
-    for (const op of operations) {
-      const arb = fc.record({
-        params: fc.record(
-          Object.fromEntries(op.pathParams.map((p) => [p, fc.option(pathParam(), { nil: undefined })])),
-        ),
-        query: fc.array(
-          fc.tuple(
-            fc.oneof(fc.constantFrom(...op.queryParams, '__proto__'), hostileString()),
-            hostileString(),
+  test(
+    'hostile path parameters and query strings',
+    async () => {
+      for (const op of operations) {
+        const arb = fc.record({
+          params: fc.record(
+            Object.fromEntries(op.pathParams.map((p) => [p, fc.option(pathParam(), { nil: undefined })])),
           ),
-          {
-            maxLength: 4,
-          },
-        ),
-        body: fc.option(anyBody([]), { nil: undefined }),
-      });
-      await fc.assert(
-        fc.asyncProperty(arb, async ({ params, query, body }) => {
-          const hostileParam = Object.values(params).some((v) => v !== undefined);
-          const search = query
-            .map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`)
-            .join('&')
-            .slice(0, 6000);
-          const path = fillPath(op, params as Record<string, string>) + (search ? `?${search}` : '');
-          await attempt(
-            { method: op.method, path, headers: JSON_HEADERS, body: body && serialize(body) },
-            { mustRefuse: hostileParam, what: op.operationId },
-          );
-        }),
-        settings(RUNS.paths),
-      );
-    }
-  });
-
-  test('arbitrary JSON bodies: deep, huge, odd numbers, pollution keys', async () => {
-    for (const op of operations.filter((o) => o.hasBody)) {
-      const names = keysOf(validExample(op).body);
-      await fc.assert(
-        fc.asyncProperty(anyBody(names), async (body) => {
-          await attempt(
-            { method: op.method, path: fillPath(op, {}), headers: JSON_HEADERS, body: serialize(body) },
-            { what: op.operationId },
-          );
-        }),
-        settings(RUNS.bodies),
-      );
-    }
-  });
-
-  test('a valid body with one field of the wrong type, hostile, missing, repeated or added', async () => {
-    for (const op of operations.filter((o) => o.hasBody)) {
-      const { body, strict } = validExample(op);
-      const valid = toRaw(body);
-      await fc.assert(
-        fc.asyncProperty(mutation(valid, keysOf(body)), async (m) => {
-          await attempt(
+          query: fc.array(
+            fc.tuple(
+              fc.oneof(fc.constantFrom(...op.queryParams, '__proto__'), hostileString()),
+              hostileString(),
+            ),
             {
-              method: op.method,
-              path: fillPath(op, {}),
-              headers: JSON_HEADERS,
-              body: serialize(applyMutation(valid, m)),
+              maxLength: 4,
             },
-            {
-              mustRefuse: strict && surelyInvalid(m) && !op.anyTypeFields.includes(String(m.at[0])),
-              what: `${op.operationId} ${m.kind} at ${m.at.join('.')}`,
-            },
-          );
-        }),
-        settings(RUNS.mutations),
-      );
-    }
-  });
+          ),
+          body: fc.option(anyBody([]), { nil: undefined }),
+        });
+        await fc.assert(
+          fc.asyncProperty(arb, async ({ params, query, body }) => {
+            const hostileParam = Object.values(params).some((v) => v !== undefined);
+            const search = query
+              .map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`)
+              .join('&')
+              .slice(0, 6000);
+            const path = fillPath(op, params as Record<string, string>) + (search ? `?${search}` : '');
+            await attempt(
+              { method: op.method, path, headers: JSON_HEADERS, body: body && serialize(body) },
+              { mustRefuse: hostileParam, what: op.operationId },
+            );
+          }),
+          settings(RUNS.paths),
+        );
+      }
+    },
+    ROUTE_WIDE_TIMEOUT,
+  );
+
+  test(
+    'arbitrary JSON bodies: deep, huge, odd numbers, pollution keys',
+    async () => {
+      for (const op of operations.filter((o) => o.hasBody)) {
+        const names = keysOf(validExample(op).body);
+        await fc.assert(
+          fc.asyncProperty(anyBody(names), async (body) => {
+            await attempt(
+              { method: op.method, path: fillPath(op, {}), headers: JSON_HEADERS, body: serialize(body) },
+              { what: op.operationId },
+            );
+          }),
+          settings(RUNS.bodies),
+        );
+      }
+    },
+    ROUTE_WIDE_TIMEOUT,
+  );
+
+  test(
+    'a valid body with one field of the wrong type, hostile, missing, repeated or added',
+    async () => {
+      for (const op of operations.filter((o) => o.hasBody)) {
+        const { body, strict } = validExample(op);
+        const valid = toRaw(body);
+        await fc.assert(
+          fc.asyncProperty(mutation(valid, keysOf(body)), async (m) => {
+            await attempt(
+              {
+                method: op.method,
+                path: fillPath(op, {}),
+                headers: JSON_HEADERS,
+                body: serialize(applyMutation(valid, m)),
+              },
+              {
+                mustRefuse: strict && surelyInvalid(m) && !op.anyTypeFields.includes(String(m.at[0])),
+                what: `${op.operationId} ${m.kind} at ${m.at.join('.')}`,
+              },
+            );
+          }),
+          settings(RUNS.mutations),
+        );
+      }
+    },
+    ROUTE_WIDE_TIMEOUT,
+  );
 
   test('a fixed corpus of broken raw bodies and wrong content types', async () => {
     for (const op of operations.filter((o) => o.hasBody)) {
@@ -512,6 +569,8 @@ describe('every card verb, through Teams-shaped invokes', () => {
       deputyName: 'Dee Deputy (fictional)',
       deputyEmail: 'dee.deputy@example.org',
       answer: 'report-only',
+      meetingId: NO_MEETING,
+      actionIds: ['fuzz-action'],
     };
     const shape = (PAYLOADS[verb] as unknown as z.ZodObject).shape;
     const data = Object.fromEntries(Object.keys(shape).map((k) => [k, known[k]]));
@@ -520,73 +579,98 @@ describe('every card verb, through Teams-shaped invokes', () => {
     return data;
   }
 
-  test('every verb of cards/verbs.ts has a valid example', () => {
-    expect(VERBS.length).toBeGreaterThan(0);
-    for (const verb of VERBS) expect(validData(verb)).toBeDefined();
-  });
+  test(
+    'every verb of cards/verbs.ts has a valid example',
+    () => {
+      expect(VERBS.length).toBeGreaterThan(0);
+      for (const verb of VERBS) expect(validData(verb)).toBeDefined();
+    },
+    ROUTE_WIDE_TIMEOUT,
+  );
 
-  test('arbitrary action.data, from the chair, an invitee and a stranger', async () => {
-    for (const verb of VERBS) {
-      const names = Object.keys(validData(verb));
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...ACTORS), anyBody(names), async (from, data) => {
-          await attempt(
-            { method: 'POST', path: '/api/messages', headers: JSON_HEADERS, body: invoke(from, verb, data) },
-            { invoke: true, hostile: stringsIn(data), what: verb },
-          );
-        }),
-        settings(RUNS.verbs),
-      );
-    }
-  });
+  test(
+    'arbitrary action.data, from the chair, an invitee and a stranger',
+    async () => {
+      for (const verb of VERBS) {
+        const names = Object.keys(validData(verb));
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...ACTORS), anyBody(names), async (from, data) => {
+            await attempt(
+              {
+                method: 'POST',
+                path: '/api/messages',
+                headers: JSON_HEADERS,
+                body: invoke(from, verb, data),
+              },
+              { invoke: true, hostile: stringsIn(data), what: verb },
+            );
+          }),
+          settings(RUNS.verbs),
+        );
+      }
+    },
+    ROUTE_WIDE_TIMEOUT,
+  );
 
-  test('valid action.data with one field of the wrong type, hostile, missing, repeated or added', async () => {
-    for (const verb of VERBS) {
-      const data = validData(verb);
-      const valid = toRaw(data);
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...ACTORS), mutation(valid, Object.keys(data)), async (from, m) => {
-          const mutated = applyMutation(valid, m);
-          await attempt(
-            {
-              method: 'POST',
-              path: '/api/messages',
-              headers: JSON_HEADERS,
-              body: invoke(from, verb, mutated),
+  test(
+    'valid action.data with one field of the wrong type, hostile, missing, repeated or added',
+    async () => {
+      for (const verb of VERBS) {
+        const data = validData(verb);
+        const valid = toRaw(data);
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...ACTORS),
+            mutation(valid, Object.keys(data)),
+            async (from, m) => {
+              const mutated = applyMutation(valid, m);
+              await attempt(
+                {
+                  method: 'POST',
+                  path: '/api/messages',
+                  headers: JSON_HEADERS,
+                  body: invoke(from, verb, mutated),
+                },
+                {
+                  invoke: true,
+                  mustRefuse: surelyInvalid(m),
+                  hostile: m.kind === 'remove' ? [] : stringsIn(m.value),
+                  what: `${verb} ${m.kind} at ${m.at.join('.')}`,
+                },
+              );
             },
+          ),
+          settings(RUNS.verbs),
+        );
+      }
+    },
+    ROUTE_WIDE_TIMEOUT,
+  );
+
+  test(
+    'unknown verbs and verbs of the wrong type',
+    async () => {
+      const verb = fc.oneof(
+        hostileString(),
+        rawLiteral().map((r) => JSON.parse(r.kind === 'token' ? '0' : r.text) as unknown),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...ACTORS), verb, rawValue([], 2), async (from, v, data) => {
+          await attempt(
+            { method: 'POST', path: '/api/messages', headers: JSON_HEADERS, body: invoke(from, v, data) },
             {
               invoke: true,
-              mustRefuse: surelyInvalid(m),
-              hostile: m.kind === 'remove' ? [] : stringsIn(m.value),
-              what: `${verb} ${m.kind} at ${m.at.join('.')}`,
+              mustRefuse: !(VERBS as readonly unknown[]).includes(v),
+              hostile: [...stringsIn(data), ...(typeof v === 'string' ? [v] : [])],
+              what: 'verb',
             },
           );
         }),
-        settings(RUNS.verbs),
+        settings(RUNS.verbs * 2),
       );
-    }
-  });
-
-  test('unknown verbs and verbs of the wrong type', async () => {
-    const verb = fc.oneof(
-      hostileString(),
-      rawLiteral().map((r) => JSON.parse(r.kind === 'token' ? '0' : r.text) as unknown),
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ACTORS), verb, rawValue([], 2), async (from, v, data) => {
-        await attempt(
-          { method: 'POST', path: '/api/messages', headers: JSON_HEADERS, body: invoke(from, v, data) },
-          {
-            invoke: true,
-            mustRefuse: !(VERBS as readonly unknown[]).includes(v),
-            hostile: [...stringsIn(data), ...(typeof v === 'string' ? [v] : [])],
-            what: 'verb',
-          },
-        );
-      }),
-      settings(RUNS.verbs * 2),
-    );
-  });
+    },
+    ROUTE_WIDE_TIMEOUT,
+  );
 });
 
 /** Whether a body is still an Action.Execute invoke (a mutation may have changed its type or name). */

@@ -24,6 +24,8 @@ export const engines: Engine[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite
 
 export interface TestDatabase {
   engine: Engine;
+  /** The PostgreSQL database's address (PostgreSQL only), e.g. for a second app on the same data. */
+  url?: string;
   /** Opens a store on this database (migrating it); may be called again after closing. */
   open(): Promise<Store>;
   /** Removes the database; close every store first. */
@@ -66,6 +68,7 @@ async function postgresDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     engine: 'postgres',
+    url: url.toString(),
     open: () => openDatabase({ databaseUrl: url.toString() }),
     dispose: () => asAdmin(`drop database if exists ${name} with (force)`),
   };

@@ -115,6 +115,8 @@ export async function invitationFlow(
     env?: Record<string, string>;
     /** False stops at a scheduled conference, for tests that send the invitations themselves. */
     send?: boolean;
+    /** Changes the conference request before it is made, e.g. to add a manager contact. */
+    request?: (r: ReturnType<typeof conferenceRequest>) => unknown;
   } = {},
 ): Promise<Flow> {
   const outboxDir = mkdtempSync(path.join(tmpdir(), 'roundtable-outbox-'));
@@ -136,7 +138,10 @@ export async function invitationFlow(
   for (const u of [CHAIR, SOCIAL_WORKER, HEALTH_VISITOR, TEACHER, STRANGER])
     await post(message(connector.serviceUrl, u, 'help'));
   const created = (await (
-    await api('/api/conferences', { method: 'POST', body: JSON.stringify(conferenceRequest()) })
+    await api('/api/conferences', {
+      method: 'POST',
+      body: JSON.stringify(opts.request ? opts.request(conferenceRequest()) : conferenceRequest()),
+    })
   ).json()) as { id: string };
   const conferenceId = created.id;
   await api(`/api/conferences/${conferenceId}/schedule`, {

@@ -28,6 +28,7 @@ beforeAll(async () => {
     MICROSOFT_APP_ID: APP_ID,
     MICROSOFT_APP_PASSWORD: 'fictional-secret',
     MICROSOFT_APP_TYPE: 'MultiTenant',
+    REPORT_LINK_SECRET: 'a-fictional-report-link-secret-of-48-characters!',
     ...login.env,
   });
 });
@@ -233,8 +234,12 @@ describe('the BOT_* settings', () => {
 
   test('unset means botbuilder’s public cloud', () => {
     expect(
-      loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TYPE: 'MultiTenant' })
-        .bot.cloud,
+      loadConfig({
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'x',
+        MICROSOFT_APP_TYPE: 'MultiTenant',
+        REPORT_LINK_SECRET: 'x'.repeat(32),
+      }).bot.cloud,
     ).toBeUndefined();
   });
 

@@ -93,6 +93,7 @@ describe.each(engines)('conference repository on %s', (engine) => {
           agencyKind: 'police',
           directContact: false,
           aadObjectId: '00000000-0000-4000-8000-000000000002',
+          managerEmail: 'sergeant.sample@police.example.org',
         },
       ],
       createdAt: '2026-03-02T09:15:00.000Z',

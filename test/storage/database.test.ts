@@ -1,7 +1,7 @@
 import { migrationProvider } from '../../bot/store/migrations/index.js';
 import { sql } from 'kysely';
 import { conferenceRepository } from '../../bot/store/conference-repository.js';
-import type { Store } from '../../bot/store/database.js';
+import { openDatabase, type Store } from '../../bot/store/database.js';
 import { OPEN_TIMEOUT, engines, freshStore, testDatabase } from '../helpers/engines.js';
 import { sampleRequest } from './sample-request.js';
 
@@ -128,4 +128,38 @@ describe.each(engines)('database on %s', (engine) => {
       ).toBe(12);
     });
   });
+});
+
+const postgresOnly = engines.includes('postgres') ? describe : describe.skip;
+
+postgresOnly('database on postgres, when the server drops a connection', () => {
+  test(
+    'an idle connection ended by the server is reported, not thrown, and the next query still works',
+    async () => {
+      const database = await testDatabase('postgres');
+      const lost: (string | undefined)[] = [];
+      const store = await openDatabase({
+        databaseUrl: database.url,
+        onConnectionLost: (e) => lost.push(e.code),
+      });
+      try {
+        const { rows } = await store.executeSql('select pg_backend_pid() as pid');
+        const { pid } = rows[0] as { pid: number };
+        // As a restart or an administrator would: end that backend while it sits idle in the pool.
+        const admin = await openDatabase({ databaseUrl: database.url });
+        try {
+          await admin.executeSql('select pg_terminate_backend($1)', [pid]);
+        } finally {
+          await admin.close();
+        }
+        for (let i = 0; i < 50 && lost.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+        expect(lost).toEqual(['57P01']);
+        await expect(store.ping()).resolves.toBeUndefined();
+      } finally {
+        await store.close();
+        await database.dispose();
+      }
+    },
+    OPEN_TIMEOUT,
+  );
 });

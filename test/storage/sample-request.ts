@@ -66,6 +66,7 @@ export function sampleRequest(overrides: Partial<ConferenceRequestInput> = {}): 
         agencyKind: 'police',
         directContact: false,
         aadObjectId: '00000000-0000-4000-8000-000000000002',
+        managerEmail: 'sergeant.sample@police.example.org',
       },
     ],
     ...overrides,

@@ -46,7 +46,18 @@ test('a bot app id needs its secret and, single-tenant, its tenant', () => {
   expect(problems).toEqual([
     expect.stringMatching(/MICROSOFT_APP_PASSWORD is required/),
     expect.stringMatching(/MICROSOFT_APP_TENANT_ID is required/),
+    expect.stringMatching(/REPORT_LINK_SECRET is required outside local development/),
   ]);
+});
+
+test('report links: a secret of at least 32 characters outside local development; 14 days unless set', () => {
+  expect(loadConfig({}).reportLinks).toEqual({ secret: undefined, days: 14 });
+  expect(problemsOf({ REPORT_LINK_SECRET: 'too-short', REPORT_LINK_DAYS: '0' })).toEqual([
+    expect.stringMatching(/REPORT_LINK_SECRET must be at least 32 characters/),
+    expect.stringMatching(/REPORT_LINK_DAYS/),
+  ]);
+  const c = loadConfig({ REPORT_LINK_SECRET: 'x'.repeat(32), REPORT_LINK_DAYS: '7' });
+  expect(c.reportLinks).toEqual({ secret: 'x'.repeat(32), days: 7 });
 });
 
 test('Graph settings come all together or not at all', () => {
@@ -59,6 +70,14 @@ test('authority settings are read: Dorset sends minutes in 20 working days', () 
   const c = loadConfig({ MINUTES_WORKING_DAYS: '20', CLOSURE_DAYS: '2026-12-29,2026-12-30' });
   expect(c.authority.minutesWorkingDays).toBe(20);
   expect(c.authority.closureDays).toEqual(['2026-12-29', '2026-12-30']);
+});
+
+test('report reminder days default to 3 and 1 before the deadline and an authority may choose its own', () => {
+  expect(loadConfig({}).authority.reportReminderWorkingDays).toEqual([3, 1]);
+  expect(loadConfig({ REPORT_REMINDER_WORKING_DAYS: '5, 2' }).authority.reportReminderWorkingDays).toEqual([
+    5, 2,
+  ]);
+  expect(() => loadConfig({ REPORT_REMINDER_WORKING_DAYS: '2.5' })).toThrow(/REPORT_REMINDER_WORKING_DAYS/);
 });
 
 describe('Graph change notifications', () => {

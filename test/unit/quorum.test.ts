@@ -1,4 +1,5 @@
 import { QuorumSettings, assessQuorum } from '../../bot/domain/quorum.js';
+import { readinessCard } from '../../bot/use-cases/invitation-cards.js';
 import type { QuorumSettingsInput, QuorumState } from '../../bot/domain/quorum.js';
 import type { RsvpAnswer } from '../../bot/domain/rsvp.js';
 import { buildConference, buildInvitations, FIXTURE_INVITEES } from '../fakes/fixtures.js';
@@ -172,5 +173,25 @@ describe('assessQuorum', () => {
     expect(QuorumSettings.parse({})).toEqual({ otherAgenciesRequired: 2, requirePoliceAtInitial: true });
     expect(QuorumSettings.safeParse({ otherAgenciesRequired: -1 }).success).toBe(false);
     expect(QuorumSettings.safeParse({ quorum: 3 }).success).toBe(false);
+  });
+});
+
+describe('a large conference', () => {
+  test('names a few of those to chase and counts the rest, so the readiness card can still be sent', () => {
+    const many = Array.from({ length: 55 }, (_, i) => ({
+      ...FIXTURE_INVITEES[1]!,
+      id: `7d1c2e4a-0000-4000-8000-${String(900 + i).padStart(12, '0')}`,
+      name: `Practitioner Number ${i} (fictional)`,
+      email: `p${i}@agency.example.org`,
+      agency: `Example Agency With A Long Name ${i % 12}`,
+    }));
+    const conference = buildConference({ invitees: [...FIXTURE_INVITEES, ...many] });
+    const invitations = buildInvitations(conference, []);
+    const a = assessQuorum(conference, invitations);
+    expect(a.suggestedAction).toContain('Alex Carter (Social worker');
+    expect(a.suggestedAction).toContain('and 55 others listed below for an answer today.');
+    expect(a.suggestedAction.length).toBeLessThanOrEqual(1000);
+    // The card that failed validation (and so was never sent) before the list was shortened.
+    expect(JSON.stringify(readinessCard(conference, invitations, a))).toContain('others listed below');
   });
 });

@@ -1,5 +1,6 @@
 import type { ConferenceKind } from '../conference.js';
-import { toLocalDateTime } from './dates.js';
+import { DateTime } from 'luxon';
+import { LONDON, toLocalDateTime } from './dates.js';
 import type { Deadline } from './deadline.js';
 import { daysBefore, hoursAfter, hoursBefore, periodAfter, plural, wd } from './rules.js';
 import { workingDaysAfter, workingDaysBefore } from './rules.js';
@@ -81,6 +82,8 @@ export interface HeldConference {
   heldOn: string;
   decisionRecordedOn?: string | undefined;
   scheduledStart?: string | undefined;
+  /** The instant the decision was recorded (ISO), for a conference that did not meet on its scheduled day. */
+  decidedAt?: string | undefined;
 }
 
 /** Deadlines that hang off the day the conference met. */
@@ -101,12 +104,23 @@ export function afterConference(
   ];
   // Counted from the start, as the end time is not recorded: early by at most the meeting's length.
   // Only when it met on the scheduled day; otherwise the start time is not known.
-  if (c.scheduledStart?.slice(0, 10) === heldOn)
+  // Otherwise (it met on another day, or decided on a later one) from the moment the decision was
+  // recorded, which is when the parents have something to be told.
+  const absentSource = sourceOf(s, 'absentParentsHours', dorset('§4.1'));
+  if (c.scheduledStart?.slice(0, 10) === heldOn && decided === heldOn)
     out.push(
       hoursAfter(toLocalDateTime(c.scheduledStart), s.absentParentsHours, {
         key: 'absent-parents-told',
         rule: `within ${plural(s.absentParentsHours, 'hour')} of the conference, counted from its start`,
-        source: sourceOf(s, 'absentParentsHours', dorset('§4.1')),
+        source: absentSource,
+      }),
+    );
+  else if (c.decidedAt)
+    out.push(
+      hoursAfter(DateTime.fromISO(c.decidedAt).setZone(LONDON), s.absentParentsHours, {
+        key: 'absent-parents-told',
+        rule: `within ${plural(s.absentParentsHours, 'hour')} of the decision`,
+        source: absentSource,
       }),
     );
   // A transfer-in conference starts a new core group here, like an initial conference.

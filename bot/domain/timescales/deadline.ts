@@ -19,6 +19,10 @@ export const DeadlineKeys = [
   'next-review',
   'inquorate-rearranged',
   'invitation-reminder',
+  'report-reminder',
+  // Core groups after the conference.
+  'core-group-progress-cards',
+  'core-group-escalation-chair',
 ] as const;
 export type DeadlineKey = (typeof DeadlineKeys)[number];
 
@@ -41,6 +45,9 @@ export const DEADLINE_TITLES: Record<DeadlineKey, string> = {
   'next-review': 'Next review conference',
   'inquorate-rearranged': 'Re-arranged conference',
   'invitation-reminder': 'Reminder to anyone who has not answered',
+  'report-reminder': 'Reminder to anyone whose report is not in',
+  'core-group-progress-cards': 'Progress cards to the owners of plan actions',
+  'core-group-escalation-chair': 'Action still not done: the chair is told',
 };
 
 export type DeadlineStatus = 'upcoming' | 'due-today' | 'overdue';

@@ -25,6 +25,8 @@ export const DeadlineInput = z
     heldOn: IsoDate.optional(),
     /** When the decision was made, if later than the day the conference met (an adjourned conference). */
     decisionRecordedOn: IsoDate.optional(),
+    /** The instant the decision was recorded (ISO with offset): counts the absent parents' 24 hours when the day moved. */
+    decidedAt: z.iso.datetime({ offset: true }).optional(),
     inquorateOn: IsoDate.optional(),
     /** The most recent core group meeting, if any. */
     lastCoreGroupOn: IsoDate.optional(),

@@ -5,4 +5,11 @@ export * from './settings.js';
 export * from './deadline.js';
 export { computeDeadlines, nextCoreGroupDue, DeadlineInput } from './deadlines.js';
 export { dateLabel, dateTimeLabel } from './dates.js';
-export { invitationReminders } from './reminders.js';
+export { invitationReminders, reportReminders } from './reminders.js';
+export {
+  chairEscalationDue,
+  coreGroupProgressCardsDue,
+  nextCoreGroupDueBeforeReview,
+  CHAIR_ESCALATION_WORKING_DAYS,
+  PROGRESS_CARDS_WORKING_DAYS_BEFORE,
+} from './core-group.js';

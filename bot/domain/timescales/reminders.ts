@@ -23,3 +23,25 @@ export function invitationReminders(
       }),
     );
 }
+
+/**
+ * When anyone whose report is not in is reminded: by default 3 and 1 working days before the report
+ * deadline (itself 2 working days before the conference, Portsmouth, seed 002), earliest first.
+ */
+export function reportReminders(
+  scheduledStart: string,
+  calendar: WorkingDayCalendar,
+  settings: TimescaleSettings,
+): Deadline[] {
+  const toService = settings.reportsToServiceWorkingDays;
+  const reportsDue = calendar.addWorkingDays(scheduledStart.slice(0, 10), -toService);
+  return [...new Set(settings.reportRemindersWorkingDaysBeforeDeadline)]
+    .sort((a, b) => b - a)
+    .map((n) =>
+      workingDaysBefore(calendar, reportsDue, n, {
+        key: 'report-reminder',
+        rule: `${wd(n)} before reports are due (${wd(toService)} before the conference)`,
+        source: 'Roundtable default; report deadline from Portsmouth procedures (seed 002)',
+      }),
+    );
+}

@@ -43,6 +43,8 @@ export const TimescaleSettings = z
     quorumWarningWorkingDays: days(20, 5),
     /** Reminders to invitees who have not answered, in working days before the conference. */
     invitationRemindersWorkingDaysBefore: z.array(z.number().int().min(1).max(30)).max(5).default([5, 2]),
+    /** Reminders to anyone whose report is not in, in working days before the report deadline (Roundtable default). */
+    reportRemindersWorkingDaysBeforeDeadline: z.array(z.number().int().min(1).max(20)).max(5).default([3, 1]),
   })
   .strict();
 export type TimescaleSettingsInput = z.input<typeof TimescaleSettings>;

@@ -26,6 +26,7 @@ describe('TimescaleSettings', () => {
       inquorateRearrangeWorkingDays: 10,
       quorumWarningWorkingDays: 5,
       invitationRemindersWorkingDaysBefore: [5, 2],
+      reportRemindersWorkingDaysBeforeDeadline: [3, 1],
     });
     expect(DEFAULT_TIMESCALE_SETTINGS).toEqual(TimescaleSettings.parse({}));
   });
