@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, retryOnceOnCi } from '../helpers/browser.js';
 import { normalise, openPlayground, playgroundConfigAs, startPlayground } from '../helpers/playground.js';
 import type {
   PlaygroundChat,
@@ -123,6 +123,8 @@ async function waitForReady(baseUrl: string, timeoutMs: number): Promise<void> {
 interface ReadinessBody {
   invitations: { name: string; answer: string | null; answerLabel: string }[];
 }
+
+retryOnceOnCi();
 
 describe('An invitation in the Agents Playground (personal chat of an invitee)', () => {
   let configCopy: PlaygroundConfigCopy | undefined;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, retryOnceOnCi } from '../helpers/browser.js';
 import { openPlayground, startPlayground } from '../helpers/playground.js';
 import type { PlaygroundChat, RunningPlayground } from '../helpers/playground.js';
 import { REPO_ROOT, startService } from '../helpers/service.js';
@@ -26,6 +26,8 @@ const WELCOME_TEXT = [
 function expectWelcome(text: string): void {
   for (const phrase of WELCOME_TEXT) expect(text).toContain(phrase);
 }
+
+retryOnceOnCi();
 
 describe('Roundtable in the Agents Playground (personal chat)', () => {
   let service: RunningService | undefined;

@@ -5,13 +5,15 @@
  * high contrast), and the chair's main controls work with Tab, Enter and Space alone.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, retryOnceOnCi } from '../helpers/browser.js';
 import { PEOPLE, axeProblems, openSurface, signedInContext, startTabService } from '../helpers/tab.js';
 import type { Surface, TabService, Theme } from '../helpers/tab.js';
 
 const SURFACES: Surface[] = ['side-panel', 'stage', 'personal'];
 const THEMES: Theme[] = ['default', 'dark', 'contrast'];
 const SECTIONS = ['Before', 'Agenda', 'People', 'Restricted part', 'Grid', 'Scaling', 'Plan', 'Decision'];
+
+retryOnceOnCi();
 
 describe('the conference tab: accessibility', () => {
   let service: TabService;

@@ -5,7 +5,7 @@
  * tab's figures count the letter and lead back to the conference.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, retryOnceOnCi } from '../helpers/browser.js';
 import { PEOPLE, openSurface, recordCommand, signedInContext, startTabService } from '../helpers/tab.js';
 import type { TabService } from '../helpers/tab.js';
 
@@ -22,6 +22,8 @@ const yesterday = (): string => new Date(Date.now() - 86_400_000).toISOString().
 
 const WITHHELD_REASON = 'The conference agreed the teacher is told by the school’s safeguarding lead.';
 const SECRET = 'Kit’s new address is known only to the police <restricted>.';
+
+retryOnceOnCi();
 
 describe('the tab after the conference: letter, follow-ups, minutes and the figures', () => {
   let service: TabService;

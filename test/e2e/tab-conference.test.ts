@@ -5,7 +5,7 @@
  * shows an unagreed or restricted one, not even for a moment.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { animationsSettled, launchChromium, retryOnceOnCi } from '../helpers/browser.js';
 import {
   PEOPLE,
   openSurface,
@@ -44,6 +44,8 @@ const RECORD_EVERYTHING_SHOWN = `
 
 const inAMonth = (): string => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
+retryOnceOnCi();
+
 describe('the conference tab: a chair runs a conference while the stage shows it', () => {
   let service: TabService;
   let browser: Browser;
@@ -59,7 +61,10 @@ describe('the conference tab: a chair runs a conference while the stage shows it
   /** Opens a section of the side panel's accordion (a click on a closed header; an open one stays). */
   const section = async (title: string): Promise<void> => {
     const header = side.getByRole('button', { name: title, exact: true });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    if ((await header.getAttribute('aria-expanded')) === 'true') return;
+    await header.click();
+    // As the chair would, work in the section once it has opened, not while it slides open.
+    await animationsSettled(side);
   };
 
   const shownOnStage = async (): Promise<string> =>

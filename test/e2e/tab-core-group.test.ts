@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cardAction } from '../fakes/activities.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, retryOnceOnCi } from '../helpers/browser.js';
 import { PEOPLE, openSurface, recordCommand, signedInContext, startTabService } from '../helpers/tab.js';
 import type { TabService } from '../helpers/tab.js';
 
@@ -36,6 +36,8 @@ const MANAGER = '00000000-0000-4000-8000-000000002099';
 const MINUTE_TAKER = '00000000-0000-4000-8000-000000002006';
 const ARRANGING =
   /^(Offer times for the (first|next) meeting|Fix this time.*|Cancel this meeting|Mark held)$/;
+
+retryOnceOnCi();
 
 describe('the tab after the conference: the core group', () => {
   let service: TabService;

@@ -4,9 +4,11 @@
  * no serious or critical accessibility problems.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, retryOnceOnCi } from '../helpers/browser.js';
 import { PEOPLE, axeProblems, signedInContext, startTabService, waitForRender } from '../helpers/tab.js';
 import type { TabService, Theme } from '../helpers/tab.js';
+
+retryOnceOnCi();
 
 describe('the in-meeting prompt page', () => {
   let service: TabService;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureTabBuilt } from '../../scripts/tab-build.js';
-import { blockNonLocalRequests } from './browser.js';
+import { animationsSettled, blockNonLocalRequests } from './browser.js';
 import { freePort, startService } from './service.js';
 import type { RunningService, StartServiceOptions } from './service.js';
 
@@ -188,11 +188,8 @@ export async function axeProblems(page: Page): Promise<string[]> {
   const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not apply.
   await page.evaluate(source);
-  // Colours are checked as they settle, not half-way through a transition (a button fading from its
-  // disabled look once its data has loaded); endless animations such as spinners are left running.
-  // Polled from here: page.waitForFunction would evaluate the string in the page, which its CSP forbids.
-  const settled = `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)`;
-  for (let i = 0; i < 100 && !(await page.evaluate(settled)); i++) await page.waitForTimeout(100);
+  // Colours are checked as they settle, not half-way through a transition.
+  await animationsSettled(page);
   // A string, not a function: this project's Node types have no DOM.
   const violations = (await page.evaluate(
     "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
