@@ -2,20 +2,16 @@
  * The Graph calendar adapter's core group events over real HTTP against the local Graph fake: each
  * request is checked against the Graph v1.0 contract subset (method, path, query names, body).
  */
-import { Writable } from 'node:stream';
 import { coreGroupEventKey } from '../../bot/domain/calendar.js';
 import type { CoreGroupEvent } from '../../bot/domain/calendar.js';
 import { EVENT_PROPERTIES } from '../../bot/graph/calendar-graph-mapping.js';
-import { createGraphCalendar } from '../../bot/graph/graph-calendar.js';
-import { createGraphClient } from '../../bot/graph/graph-client.js';
-import { createLogger } from '../../bot/logger.js';
 import { graphQueryProblems, listedEvent } from '../fakes/calendar-graph.js';
 import { CONFERENCE_ID } from '../fakes/fixtures.js';
-import { FAKE_CLIENT_ID, FAKE_SECRET, FAKE_TENANT, startGraphServer } from '../fakes/graph-server.js';
+import { startGraphServer } from '../fakes/graph-server.js';
 import type { FakeGraphServer } from '../fakes/graph-server.js';
+import { graphCalendarAgainst } from '../helpers/graph-calendar-client.js';
 import { graphRequestProblems } from '../helpers/graph-contract.js';
 
-const MAILBOX = 'roundtable@example.org';
 const EVENTS = /^\/v1\.0\/users\/roundtable%40example\.org\/events$/;
 let server: FakeGraphServer;
 let logs: string;
@@ -42,24 +38,7 @@ afterEach(async () => {
 });
 
 function calendar() {
-  const destination = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs += chunk.toString();
-      done();
-    },
-  });
-  const logger = createLogger('debug', destination);
-  const client = createGraphClient({
-    tenantId: FAKE_TENANT,
-    clientId: FAKE_CLIENT_ID,
-    clientSecret: FAKE_SECRET,
-    baseUrl: server.baseUrl,
-    authorityHost: server.authorityHost,
-    timeoutMs: 5000,
-    logger,
-    sleep: async () => undefined,
-  });
-  return createGraphCalendar({ client, organiserMailbox: MAILBOX, logger });
+  return graphCalendarAgainst(server, { onLog: (text) => (logs += text) });
 }
 
 const KEY = coreGroupEventKey(CONFERENCE_ID, 1);

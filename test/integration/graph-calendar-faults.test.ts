@@ -4,19 +4,15 @@
  * made). Whatever fails, the mailbox ends with exactly one event per part, and every request sent,
  * retries included, conforms to the Graph contract subset.
  */
-import { Writable } from 'node:stream';
 import { partKey } from '../../bot/domain/calendar.js';
-import { createGraphCalendar } from '../../bot/graph/graph-calendar.js';
-import { createGraphClient } from '../../bot/graph/graph-client.js';
 import { GraphError } from '../../bot/graph/graph-errors.js';
-import { createLogger } from '../../bot/logger.js';
 import { graphQueryProblems } from '../fakes/calendar-graph.js';
 import { buildConference, CONFERENCE_ID } from '../fakes/fixtures.js';
-import { FAKE_CLIENT_ID, FAKE_SECRET, FAKE_TENANT, startGraphServer } from '../fakes/graph-server.js';
+import { startGraphServer } from '../fakes/graph-server.js';
 import type { FakeGraphServer } from '../fakes/graph-server.js';
+import { graphCalendarAgainst } from '../helpers/graph-calendar-client.js';
 import { graphRequestProblems } from '../helpers/graph-contract.js';
 
-const MAILBOX = 'roundtable@example.org';
 const EVENTS = /^\/v1\.0\/users\/roundtable%40example\.org\/events$/;
 const ONE_EVENT = /^\/v1\.0\/users\/roundtable%40example\.org\/events\/[^/]+$/;
 const KEY = partKey(CONFERENCE_ID, 1);
@@ -45,25 +41,11 @@ afterEach(async () => {
 });
 
 function calendar() {
-  const destination = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs += chunk.toString();
-      done();
-    },
-  });
-  const logger = createLogger('debug', destination);
-  const client = createGraphClient({
-    tenantId: FAKE_TENANT,
-    clientId: FAKE_CLIENT_ID,
-    clientSecret: FAKE_SECRET,
-    baseUrl: server.baseUrl,
-    authorityHost: server.authorityHost,
-    timeoutMs: 5000,
-    logger,
+  return graphCalendarAgainst(server, {
+    onLog: (text) => (logs += text),
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0.5,
   });
-  return createGraphCalendar({ client, organiserMailbox: MAILBOX, logger });
 }
 
 const sent = (method: string, pattern: RegExp) =>
